@@ -1,0 +1,117 @@
+//! The generated `Client`: construction and one method per operation.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::docs::{self, Para};
+use crate::emit::names::ident;
+use crate::emit::operation;
+use crate::ir::{Api, Operation};
+
+/// `DEFAULT_BASE_URL`, `Client` and its impls.
+pub fn client(api: &Api) -> TokenStream {
+    let base_url = &api.default_base_url;
+    let base_url_doc = docs::own(&format!("The address the definition names: `{base_url}`."));
+    let title = format!("A client for {}.", docs::escape(&api.title));
+    let doc = docs::paragraphs(
+        [
+            Some(Para::Own(&title)),
+            api.description.as_deref().map(Para::Spec),
+            Some(Para::Own(
+                "Cloning is cheap: clones share the connection pool and the token cache.",
+            )),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    let methods = api.operations.iter().map(method);
+    quote! {
+        #base_url_doc
+        pub const DEFAULT_BASE_URL: &str = #base_url;
+
+        #doc
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            inner: ::connector_runtime::Client,
+        }
+
+        impl Client {
+            /// Starts configuring a client for [`DEFAULT_BASE_URL`]: credentials, base URL,
+            /// timeouts.
+            pub fn builder() -> ::connector_runtime::ClientBuilder<Self> {
+                ::connector_runtime::ClientBuilder::new(DEFAULT_BASE_URL)
+                    .user_agent(concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")))
+            }
+
+            /// A client for [`DEFAULT_BASE_URL`] that signs requests with `credentials`.
+            ///
+            /// # Errors
+            ///
+            /// When the HTTP client cannot be set up.
+            pub fn new(credentials: ::connector_runtime::Credentials) -> Result<Self, ::connector_runtime::Error> {
+                Self::builder().credentials(credentials).build()
+            }
+
+            /// The runtime client that sends the requests.
+            pub fn runtime(&self) -> &::connector_runtime::Client {
+                &self.inner
+            }
+
+            #(#methods)*
+        }
+
+        impl From<::connector_runtime::Client> for Client {
+            fn from(inner: ::connector_runtime::Client) -> Self {
+                Self { inner }
+            }
+        }
+    }
+}
+
+fn method(operation: &Operation) -> TokenStream {
+    let name = ident(&operation.fn_name);
+    let module = ident(&operation.fn_name);
+    let doc = operation::operation_doc(operation);
+    let required: Vec<_> = operation.params.iter().filter(|p| p.required).collect();
+    let (arguments, values): (Vec<_>, Vec<_>) = required
+        .iter()
+        .map(|parameter| {
+            let name = ident(&parameter.rust_name);
+            let (ty, conversion) = operation::argument(parameter, &quote! { #name });
+            (quote! { #name: #ty }, conversion)
+        })
+        .unzip();
+    let argument_docs = (!required.is_empty()).then(|| {
+        let lines = required.iter().map(|parameter| {
+            let text = format!(
+                "- `{}`: {}",
+                parameter.rust_name.trim_start_matches("r#"),
+                docs::escape(
+                    &parameter
+                        .doc
+                        .as_deref()
+                        .unwrap_or("required.")
+                        .replace('\n', " ")
+                )
+            );
+            docs::own(&text)
+        });
+        quote! {
+            ///
+            /// # Arguments
+            ///
+            #(#lines)*
+        }
+    });
+    let many_arguments = (required.len() + 1 > 7).then(|| {
+        quote! { #[allow(clippy::too_many_arguments, reason = "one argument per required parameter")] }
+    });
+    quote! {
+        #doc
+        #argument_docs
+        #many_arguments
+        pub fn #name(&self, #(#arguments),*) -> operations::#module::Request {
+            operations::#module::Request::new(self.inner.clone(), #(#values),*)
+        }
+    }
+}

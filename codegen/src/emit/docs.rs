@@ -1,0 +1,116 @@
+//! Doc comments from definition text that rustdoc and clippy accept as they are.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// A paragraph of documentation.
+#[derive(Debug, Clone, Copy)]
+pub enum Para<'a> {
+    /// Text from the definition: Markdown specials are escaped.
+    Spec(&'a str),
+    /// Text the generator wrote: used as Markdown.
+    Own(&'a str),
+}
+
+/// `#[doc]` attributes for text from the definition; each line becomes its own paragraph.
+pub fn doc(text: &str) -> TokenStream {
+    paragraphs([Para::Spec(text)])
+}
+
+/// `#[doc]` attributes for Markdown the generator wrote.
+pub fn own(text: &str) -> TokenStream {
+    paragraphs([Para::Own(text)])
+}
+
+/// `#[doc]` attributes for several paragraphs; blank lines and indentation are dropped so
+/// nothing turns into a code block or a doctest.
+pub fn paragraphs<'a>(paragraphs: impl IntoIterator<Item = Para<'a>>) -> TokenStream {
+    let mut lines = Vec::new();
+    for paragraph in paragraphs {
+        let (text, escaped) = match paragraph {
+            Para::Spec(text) => (text, true),
+            Para::Own(text) => (text, false),
+        };
+        for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+            if !lines.is_empty() {
+                lines.push(String::new());
+            }
+            let line = if escaped {
+                escape(line)
+            } else {
+                line.to_owned()
+            };
+            lines.push(format!(" {line}"));
+        }
+    }
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Escapes Markdown that would change meaning: link brackets, HTML, code fences, bare URLs.
+pub fn escape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (index, word) in line.split(' ').enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        if word.starts_with("http://") || word.starts_with("https://") {
+            let url = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '\'', '"']);
+            if is_plain_url(url) {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+                out.push_str(&escape_word(&word[url.len()..]));
+                continue;
+            }
+        }
+        out.push_str(&escape_word(word));
+    }
+    out
+}
+
+fn is_plain_url(url: &str) -> bool {
+    !url.contains(['<', '>', '[', ']', '`', '(', ')', '\\'])
+}
+
+fn escape_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for character in word.chars() {
+        if matches!(
+            character,
+            '[' | ']' | '<' | '>' | '`' | '\\' | '*' | '_' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(character);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(
+            escape("Limit `limit[builds]` <b>"),
+            "Limit \\`limit\\[builds\\]\\` \\<b\\>"
+        );
+        assert_eq!(
+            escape("see https://example.com/a_b."),
+            "see <https://example.com/a_b>."
+        );
+        assert_eq!(escape("snake_case *x*"), "snake\\_case \\*x\\*");
+    }
+
+    #[test]
+    fn lines_become_paragraphs_without_indentation() {
+        let tokens = doc("  first\n\n    ```code```\n- item\nmore").to_string();
+        assert!(tokens.contains("\" first\""), "{tokens}");
+        assert!(
+            tokens.contains("\" \\\\`\\\\`\\\\`code\\\\`\\\\`\\\\`\""),
+            "{tokens}"
+        );
+        assert_eq!(tokens.matches("doc = \"\"").count(), 3, "{tokens}");
+    }
+}

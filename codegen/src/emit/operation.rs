@@ -1,0 +1,378 @@
+//! One operation's module: its request builder and the types it declares.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::emit::docs::{self, Para};
+use crate::emit::names::{ident, rust_type};
+use crate::emit::types;
+use crate::ir::{Constraints, Operation, ParamLocation, Parameter, PathPart, TypeRef};
+
+/// The `pub mod <fn_name> { … }` of an operation.
+pub fn module(operation: &Operation) -> TokenStream {
+    let module = ident(&operation.fn_name);
+    let doc = operation_doc(operation);
+    let id = &operation.id;
+    let request = request_struct(operation);
+    let types = operation.types.iter().map(types::type_def);
+    quote! {
+        #doc
+        pub mod #module {
+            /// The operation's `operationId` in the connector definition.
+            pub const OPERATION_ID: &str = #id;
+
+            #request
+            #(#types)*
+        }
+    }
+}
+
+/// Summary, description and `METHOD /path` as doc attributes.
+pub fn operation_doc(operation: &Operation) -> TokenStream {
+    let signature = format!("`{} {}`", operation.method, operation.path);
+    let summary = operation.summary.as_deref();
+    let description = operation
+        .description
+        .as_deref()
+        .filter(|d| Some(*d) != summary);
+    let deprecated = operation
+        .deprecated
+        .then_some(Para::Own("Deprecated by the API."));
+    docs::paragraphs(
+        [
+            summary.map(Para::Spec),
+            description.map(Para::Spec),
+            deprecated,
+            Some(Para::Own(&signature)),
+        ]
+        .into_iter()
+        .flatten(),
+    )
+}
+
+/// The type a caller passes for a parameter: the field type, or `Option` of it.
+fn field_type(parameter: &Parameter) -> TokenStream {
+    let ty = rust_type(&parameter.ty);
+    if parameter.required {
+        ty
+    } else {
+        quote! { Option<#ty> }
+    }
+}
+
+/// The argument type of a setter or client method, and how the argument `value` becomes
+/// the field value.
+pub fn argument(parameter: &Parameter, value: &TokenStream) -> (TokenStream, TokenStream) {
+    match &parameter.ty {
+        TypeRef::String => (quote! { impl Into<String> }, quote! { #value.into() }),
+        TypeRef::Vec(item) => {
+            let item = rust_type(item);
+            (
+                quote! { impl IntoIterator<Item = #item> },
+                quote! { #value.into_iter().collect() },
+            )
+        }
+        other => (rust_type(other), quote! { #value }),
+    }
+}
+
+fn request_struct(operation: &Operation) -> TokenStream {
+    let signature = docs::own(&format!(
+        "A `{} {}` request.\nSet optional parameters with the methods of the same name, then call [`Request::send`].",
+        operation.method, operation.path
+    ));
+    let fields = operation.params.iter().map(|parameter| {
+        let name = ident(&parameter.rust_name);
+        let ty = field_type(parameter);
+        quote! { #name: #ty, }
+    });
+    let required: Vec<&Parameter> = operation.params.iter().filter(|p| p.required).collect();
+    let new_args = required.iter().map(|parameter| {
+        let name = ident(&parameter.rust_name);
+        let ty = rust_type(&parameter.ty);
+        quote! { #name: #ty }
+    });
+    let initialisers = operation.params.iter().map(|parameter| {
+        let name = ident(&parameter.rust_name);
+        if parameter.required {
+            quote! { #name, }
+        } else {
+            quote! { #name: None, }
+        }
+    });
+    let many_arguments = (required.len() + 1 > 7).then(|| {
+        quote! { #[allow(clippy::too_many_arguments, reason = "one argument per required parameter")] }
+    });
+    let setters = operation.params.iter().filter(|p| !p.required).map(setter);
+    let build = build_fn(operation);
+    let body = rust_type(&operation.response);
+    quote! {
+        #signature
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            #(#fields)*
+        }
+
+        impl Request {
+            #many_arguments
+            pub(crate) fn new(client: ::connector_runtime::Client, #(#new_args),*) -> Self {
+                Self { client, #(#initialisers)* }
+            }
+
+            #(#setters)*
+
+            #build
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(self) -> Result<::connector_runtime::Response<#body>, ::connector_runtime::Error> {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+        }
+    }
+}
+
+fn setter(parameter: &Parameter) -> TokenStream {
+    let name = ident(&parameter.rust_name);
+    let doc = parameter_doc(parameter);
+    let (argument, conversion) = argument(parameter, &quote! { value });
+    quote! {
+        #doc
+        pub fn #name(mut self, value: #argument) -> Self {
+            self.#name = Some(#conversion);
+            self
+        }
+    }
+}
+
+/// The parameter's description, wire name and bounds as doc attributes.
+pub fn parameter_doc(parameter: &Parameter) -> TokenStream {
+    let wire = format!(
+        "Sent as `{}` ({}).",
+        parameter.wire_name,
+        location_name(parameter.location)
+    );
+    let bounds = bounds_text(&parameter.constraints);
+    docs::paragraphs(
+        [
+            parameter.doc.as_deref().map(Para::Spec),
+            Some(Para::Own(&wire)),
+            bounds.as_deref().map(Para::Own),
+        ]
+        .into_iter()
+        .flatten(),
+    )
+}
+
+fn location_name(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+    }
+}
+
+fn bounds_text(constraints: &Constraints) -> Option<String> {
+    let mut bounds = Vec::new();
+    if let Some((min, exclusive)) = &constraints.minimum {
+        bounds.push(format!(
+            "{} {min}",
+            if *exclusive {
+                "greater than"
+            } else {
+                "at least"
+            }
+        ));
+    }
+    if let Some((max, exclusive)) = &constraints.maximum {
+        bounds.push(format!(
+            "{} {max}",
+            if *exclusive { "less than" } else { "at most" }
+        ));
+    }
+    if let Some(min) = constraints.min_length {
+        bounds.push(format!("at least {min} characters"));
+    }
+    if let Some(max) = constraints.max_length {
+        bounds.push(format!("at most {max} characters"));
+    }
+    if let Some(pattern) = &constraints.pattern {
+        bounds.push(format!("matching the pattern `{pattern}`"));
+    }
+    (!bounds.is_empty()).then(|| format!("Must be {}; checked before sending.", bounds.join(", ")))
+}
+
+fn build_fn(operation: &Operation) -> TokenStream {
+    let method = ident(&operation.method);
+    let path = path_expression(operation);
+    let params = operation
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path);
+    let path_checks = operation
+        .params
+        .iter()
+        .filter(|p| p.location == ParamLocation::Path)
+        .map(|parameter| {
+            let name = ident(&parameter.rust_name);
+            let checks = checks(parameter, &quote! { &self.#name }, &quote! { self.#name });
+            quote! { #checks }
+        });
+    let sends = params.map(send_parameter);
+    let constant_headers = operation.constant_headers.iter().map(|(name, value)| {
+        quote! { request.header(#name, #value); }
+    });
+    let credentials = operation.credential_headers.iter().map(|header| {
+        let (name, prefix, suffix) = (&header.name, &header.prefix, &header.suffix);
+        quote! { request.credential_header(#name, #prefix, #suffix); }
+    });
+    quote! {
+        /// Checks every parameter against the definition's bounds and builds the HTTP request
+        /// without sending it.
+        ///
+        /// # Errors
+        ///
+        /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+        pub fn build(&self) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            #(#path_checks)*
+            let mut request = ::connector_runtime::Request::new(OPERATION_ID, ::connector_runtime::Method::#method, #path);
+            #(#sends)*
+            #(#constant_headers)*
+            #(#credentials)*
+            Ok(request)
+        }
+    }
+}
+
+/// The path with each parameter percent-encoded as one segment.
+fn path_expression(operation: &Operation) -> TokenStream {
+    if operation
+        .path_parts
+        .iter()
+        .all(|part| matches!(part, PathPart::Literal(_)))
+    {
+        let path = &operation.path;
+        return quote! { #path };
+    }
+    let mut template = String::new();
+    let mut values = Vec::new();
+    for part in &operation.path_parts {
+        match part {
+            PathPart::Literal(text) => {
+                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
+            }
+            PathPart::Param(index) => {
+                template.push_str("{}");
+                let parameter = &operation.params[*index];
+                let name = ident(&parameter.rust_name);
+                let text = match parameter.ty {
+                    TypeRef::String => quote! { &self.#name },
+                    _ => quote! { &self.#name.to_string() },
+                };
+                values.push(if parameter.double_encoded {
+                    quote! { ::connector_runtime::encode::path_segment_double(#text) }
+                } else {
+                    quote! { ::connector_runtime::encode::path_segment(#text) }
+                });
+            }
+        }
+    }
+    quote! { format!(#template, #(#values),*) }
+}
+
+/// Validation and placement of one query or header parameter.
+fn send_parameter(parameter: &Parameter) -> TokenStream {
+    let name = ident(&parameter.rust_name);
+    let wire = &parameter.wire_name;
+    let (reference, copy) = if parameter.required {
+        (quote! { &self.#name }, quote! { self.#name })
+    } else {
+        (quote! { value }, quote! { *value })
+    };
+    let checks = checks(parameter, &reference, &copy);
+    let text = match &parameter.ty {
+        TypeRef::Vec(_) => quote! {
+            #reference.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+        },
+        _ => quote! { #reference },
+    };
+    let place = match parameter.location {
+        ParamLocation::Header => quote! { request.header(#wire, #text.to_string()); },
+        _ => quote! { request.query(#wire, #text); },
+    };
+    if parameter.required {
+        quote! { #checks #place }
+    } else {
+        quote! {
+            if let Some(value) = &self.#name {
+                #checks
+                #place
+            }
+        }
+    }
+}
+
+/// Bound checks for a parameter whose value is `reference` (a `&T`) or `copy` (a `T`).
+fn checks(parameter: &Parameter, reference: &TokenStream, copy: &TokenStream) -> TokenStream {
+    let wire = &parameter.wire_name;
+    let constraints = &parameter.constraints;
+    let mut checks = Vec::new();
+    let numeric = matches!(
+        parameter.ty,
+        TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64
+    );
+    if numeric {
+        for (bound, function) in [
+            (&constraints.maximum, quote! { maximum }),
+            (&constraints.minimum, quote! { minimum }),
+        ] {
+            if let Some((value, exclusive)) = bound
+                && let Some(literal) = bound_literal(&parameter.ty, value)
+            {
+                checks.push(quote! {
+                    ::connector_runtime::validate::#function(OPERATION_ID, #wire, #copy, #literal, #exclusive)?;
+                });
+            }
+        }
+    }
+    if parameter.ty == TypeRef::String {
+        if let Some(max) = constraints.max_length {
+            let max = Literal::u64_unsuffixed(max);
+            checks.push(quote! { ::connector_runtime::validate::max_length(OPERATION_ID, #wire, #reference, #max)?; });
+        }
+        let min = match (constraints.min_length, parameter.location) {
+            (Some(min), _) => Some(min),
+            (None, ParamLocation::Path) => Some(1),
+            (None, _) => None,
+        };
+        if let Some(min) = min.filter(|min| *min > 0) {
+            let min = Literal::u64_unsuffixed(min);
+            checks.push(quote! { ::connector_runtime::validate::min_length(OPERATION_ID, #wire, #reference, #min)?; });
+        }
+        if let Some(pattern) = &constraints.pattern {
+            checks.push(quote! { ::connector_runtime::validate::pattern(OPERATION_ID, #wire, #reference, #pattern)?; });
+        }
+    }
+    quote! { #(#checks)* }
+}
+
+/// A literal for `bound` that fits the parameter's type, or `None` when every value of the
+/// type satisfies it anyway.
+fn bound_literal(ty: &TypeRef, bound: &serde_json::Number) -> Option<Literal> {
+    match ty {
+        TypeRef::F32 | TypeRef::F64 => bound.as_f64().map(Literal::f64_unsuffixed),
+        TypeRef::I32 => bound
+            .as_i64()
+            .filter(|value| i32::try_from(*value).is_ok())
+            .map(Literal::i64_unsuffixed),
+        _ => bound.as_i64().map(Literal::i64_unsuffixed),
+    }
+}

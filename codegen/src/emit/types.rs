@@ -1,0 +1,215 @@
+//! Declared types: response structs, request enums and response enums.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::docs;
+use crate::emit::names::{ident, rust_type};
+use crate::ir::{EnumDef, Field, TypeDef, TypeKind, TypeRef};
+
+/// The declaration of one type with its impls.
+pub fn type_def(def: &TypeDef) -> TokenStream {
+    match &def.kind {
+        TypeKind::Struct(fields) => structure(def, fields),
+        TypeKind::Enum(enumeration) if enumeration.catch_all.is_some() => {
+            open_enum(def, enumeration)
+        }
+        TypeKind::Enum(enumeration) => closed_enum(def, enumeration),
+    }
+}
+
+fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = type_doc(def, "object");
+    let default = fields
+        .iter()
+        .all(|field| !field.required)
+        .then(|| quote! { Default, });
+    let fields = fields.iter().map(field);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, #default ::serde::Deserialize, ::serde::Serialize)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+fn field(field: &Field) -> TokenStream {
+    let name = ident(&field.rust_name);
+    let doc = match &field.doc {
+        Some(text) => docs::doc(text),
+        None => docs::own(&format!("The `{}` value.", field.wire_name)),
+    };
+    let mut serde = Vec::new();
+    if field.rust_name.trim_start_matches("r#") != field.wire_name {
+        let wire = &field.wire_name;
+        serde.push(quote! { rename = #wire });
+    }
+    let inner = rust_type(&field.ty);
+    let (ty, skip) = match (&field.ty, field.required) {
+        (_, true) => (inner, None),
+        (TypeRef::Vec(_), false) => (inner, Some("Vec::is_empty")),
+        (TypeRef::Map(_), false) => (inner, Some("::std::collections::BTreeMap::is_empty")),
+        (_, false) => (quote! { Option<#inner> }, Some("Option::is_none")),
+    };
+    if let Some(skip) = skip {
+        serde.push(quote! { default, skip_serializing_if = #skip });
+    }
+    let serde = (!serde.is_empty()).then(|| quote! { #[serde(#(#serde),*)] });
+    quote! {
+        #doc
+        #serde
+        pub #name: #ty,
+    }
+}
+
+/// The definition's description of a type, or a sentence naming it.
+fn type_doc(def: &TypeDef, what: &str) -> TokenStream {
+    match &def.doc {
+        Some(text) => docs::doc(text),
+        None => docs::own(&format!("The `{}` {what}.", def.name)),
+    }
+}
+
+/// A `#[allow]` for clippy's `enum_variant_names` when the wire values force such names.
+fn variant_names_allow(name: &str, variants: &[&str]) -> TokenStream {
+    let words = |variant: &str| -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        for character in variant.chars() {
+            match words.last_mut() {
+                Some(word) if !character.is_uppercase() => word.push(character),
+                _ => words.push(character.to_string()),
+            }
+        }
+        words
+    };
+    let split: Vec<Vec<String>> = variants.iter().map(|variant| words(variant)).collect();
+    let shared = |pick: fn(&Vec<String>) -> Option<&String>| {
+        let first = split.first().and_then(pick);
+        first.is_some() && split.iter().all(|words| pick(words) == first)
+    };
+    let repeats_enum_name = variants
+        .iter()
+        .any(|variant| variant.starts_with(name) || variant.ends_with(name));
+    let shares_affix = variants.len() >= 3 && (shared(|w| w.first()) || shared(|w| w.last()));
+    if repeats_enum_name || shares_affix {
+        quote! { #[allow(clippy::enum_variant_names, reason = "the names follow the API's values")] }
+    } else {
+        quote! {}
+    }
+}
+
+fn closed_enum(def: &TypeDef, enumeration: &EnumDef) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = type_doc(def, "values");
+    let names: Vec<&str> = enumeration
+        .variants
+        .iter()
+        .map(|v| v.rust_name.as_str())
+        .collect();
+    let allow = variant_names_allow(&def.name, &names);
+    let variants: Vec<_> = enumeration
+        .variants
+        .iter()
+        .map(|v| ident(&v.rust_name))
+        .collect();
+    let wires: Vec<&str> = enumeration
+        .variants
+        .iter()
+        .map(|v| v.wire.as_str())
+        .collect();
+    let variant_docs = wires.iter().map(|wire| docs::own(&format!("`{wire}`")));
+    quote! {
+        #doc
+        #allow
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #( #variant_docs #variants, )*
+        }
+
+        impl #name {
+            /// Every value, in the order the definition lists them.
+            pub const ALL: &[Self] = &[#(Self::#variants),*];
+
+            /// The value as it is sent.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #( Self::#variants => #wires, )*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                formatter.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+fn open_enum(def: &TypeDef, enumeration: &EnumDef) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = type_doc(def, "values");
+    let catch_all = ident(enumeration.catch_all.as_deref().unwrap_or("Unknown"));
+    let mut names: Vec<&str> = enumeration
+        .variants
+        .iter()
+        .map(|v| v.rust_name.as_str())
+        .collect();
+    names.extend(enumeration.catch_all.as_deref());
+    let allow = variant_names_allow(&def.name, &names);
+    let variants: Vec<_> = enumeration
+        .variants
+        .iter()
+        .map(|v| ident(&v.rust_name))
+        .collect();
+    let wires: Vec<&str> = enumeration
+        .variants
+        .iter()
+        .map(|v| v.wire.as_str())
+        .collect();
+    let variant_docs = wires.iter().map(|wire| docs::own(&format!("`{wire}`")));
+    quote! {
+        #doc
+        #allow
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #( #variant_docs #variants, )*
+            /// A value this client does not know yet, kept as it was received.
+            #catch_all(String),
+        }
+
+        impl #name {
+            /// The value as it is sent and received.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#variants => #wires, )*
+                    Self::#catch_all(value) => value,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+                Ok(match value.as_str() {
+                    #( #wires => Self::#variants, )*
+                    _ => Self::#catch_all(value),
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The intermediate representation: everything emission needs, already named and resolved.
+
+/// A whole API, ready to be emitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// The API's title.
+    pub title: String,
+    /// The API's description.
+    pub description: Option<String>,
+    /// The file names the code is generated from, for the header line.
+    pub sources: Vec<String>,
+    /// `scheme://host` plus the base path, without a trailing slash.
+    pub default_base_url: String,
+    /// Operations, sorted by function name.
+    pub operations: Vec<Operation>,
+    /// What the generator could not honour.
+    pub warnings: Vec<String>,
+}
+
+/// One operation: one module and one client method.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The operationId, verbatim.
+    pub id: String,
+    /// The snake_case function and module name.
+    pub fn_name: String,
+    /// The HTTP method in upper case.
+    pub method: String,
+    /// The path template, such as `/v1/apps/{id}`.
+    pub path: String,
+    /// The path split into literal text and parameters.
+    pub path_parts: Vec<PathPart>,
+    /// A one-line summary.
+    pub summary: Option<String>,
+    /// A longer description.
+    pub description: Option<String>,
+    /// Whether the operation is deprecated.
+    pub deprecated: bool,
+    /// Parameters the caller gives, in declaration order.
+    pub params: Vec<Parameter>,
+    /// Headers whose value is the client's credential.
+    pub credential_headers: Vec<CredentialHeader>,
+    /// Headers with a constant value.
+    pub constant_headers: Vec<(String, String)>,
+    /// The success body.
+    pub response: TypeRef,
+    /// Types declared in the operation's module.
+    pub types: Vec<TypeDef>,
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    /// Text sent as is.
+    Literal(String),
+    /// The value of the parameter at this index of [`Operation::params`].
+    Param(usize),
+}
+
+/// A header filled with the client's credential at send time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialHeader {
+    /// The header name, such as `Authorization`.
+    pub name: String,
+    /// Text before the credential, such as `Bearer `.
+    pub prefix: String,
+    /// Text after the credential.
+    pub suffix: String,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// A path segment.
+    Path,
+    /// A query pair.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// One caller-facing parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// The name on the wire, such as `fields[apps]`.
+    pub wire_name: String,
+    /// The Rust name of the setter, argument and field.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Whether the caller must give it.
+    pub required: bool,
+    /// Its documentation.
+    pub doc: Option<String>,
+    /// Its type.
+    pub ty: TypeRef,
+    /// Bounds checked before sending.
+    pub constraints: Constraints,
+    /// Whether a path value is percent-encoded twice.
+    pub double_encoded: bool,
+}
+
+/// Bounds from the definition, checked before a request leaves the machine.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// Upper bound and whether it is exclusive.
+    pub maximum: Option<(serde_json::Number, bool)>,
+    /// Lower bound and whether it is exclusive.
+    pub minimum: Option<(serde_json::Number, bool)>,
+    /// Longest string, in characters.
+    pub max_length: Option<u64>,
+    /// Shortest string, in characters.
+    pub min_length: Option<u64>,
+    /// A regular expression the string must match.
+    pub pattern: Option<String>,
+}
+
+impl Constraints {
+    /// Whether nothing is checked.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// A Rust type used by a field, parameter or body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    /// `String`.
+    String,
+    /// `bool`.
+    Boolean,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f32`.
+    F32,
+    /// `f64`.
+    F64,
+    /// Any JSON value.
+    Json,
+    /// No body: `()`.
+    Unit,
+    /// A type declared in the operation's module.
+    Named(String),
+    /// A list.
+    Vec(Box<TypeRef>),
+    /// A map from strings.
+    Map(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// Whether the type is `Copy`.
+    pub fn is_copy(&self) -> bool {
+        matches!(
+            self,
+            Self::Boolean | Self::I32 | Self::I64 | Self::F32 | Self::F64
+        )
+    }
+}
+
+/// A declared type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The Rust name.
+    pub name: String,
+    /// Its documentation.
+    pub doc: Option<String>,
+    /// Struct or enum.
+    pub kind: TypeKind,
+}
+
+/// The shape of a declared type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// A struct with named fields.
+    Struct(Vec<Field>),
+    /// A string enum.
+    Enum(EnumDef),
+}
+
+/// A string enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    /// The known values.
+    pub variants: Vec<Variant>,
+    /// The name of the variant that keeps values this client does not know, when the enum
+    /// is read from responses (servers add values without notice).
+    pub catch_all: Option<String>,
+}
+
+/// One enum value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// The value on the wire.
+    pub wire: String,
+    /// The Rust variant name.
+    pub rust_name: String,
+}
+
+/// One struct field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The JSON name.
+    pub wire_name: String,
+    /// The Rust name.
+    pub rust_name: String,
+    /// Its documentation.
+    pub doc: Option<String>,
+    /// Its type, without the `Option` that [`Field::required`] implies.
+    pub ty: TypeRef,
+    /// Whether the JSON always has it.
+    pub required: bool,
+}

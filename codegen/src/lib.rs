@@ -1,0 +1,130 @@
+//! Generates a typed async Rust client from a Microsoft Power Platform custom connector:
+//! `apiDefinition.swagger.json` (Swagger 2.0 with `x-ms-*` extensions) and, optionally,
+//! `apiProperties.json` (connection parameters and policies).
+//!
+//! The data flows one way: files → document models ([`load`]) → IR ([`ir`], built by
+//! [`lower`]) → tokens → formatted text ([`emit`]). Each phase is a plain function.
+//!
+//! ```no_run
+//! // build.rs
+//! let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("api.rs");
+//! connector_codegen::Generator::new("apiDefinition.swagger.json")
+//!     .properties("apiProperties.json")
+//!     .write(&out)
+//!     .unwrap();
+//! ```
+
+pub mod emit;
+mod error;
+pub mod ir;
+pub mod load;
+pub mod lower;
+pub mod naming;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{Error, JsonPath};
+
+/// Generator configuration: the definition, its properties, and what to do with them.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    spec: PathBuf,
+    properties: Option<PathBuf>,
+}
+
+/// Generated code and what the generator could not honour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    /// The formatted Rust source.
+    pub code: String,
+    /// Features of the definition that were not applied, one sentence each.
+    pub warnings: Vec<String>,
+}
+
+impl Generator {
+    /// A generator for the Swagger 2.0 definition at `spec`.
+    pub fn new(spec: impl Into<PathBuf>) -> Self {
+        Self {
+            spec: spec.into(),
+            properties: None,
+        }
+    }
+
+    /// Also reads policies and connection parameters from `apiProperties.json` at `path`.
+    pub fn properties(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.properties = Some(path.into());
+        self
+    }
+
+    /// Reads the files and returns the generated code. Writes nothing.
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`] naming the file and the place in it that is wrong.
+    pub fn generate(&self) -> Result<Generated, Error> {
+        let spec_text = load::json::read(&self.spec)?;
+        let properties = match &self.properties {
+            Some(path) => Some((path.as_path(), load::json::read(path)?)),
+            None => None,
+        };
+        let properties = properties
+            .as_ref()
+            .map(|(path, text)| (*path, text.as_str()));
+        generate_from_str(&self.spec, &spec_text, properties)
+    }
+
+    /// Generates and writes the code to `out`, leaving the file untouched when its content
+    /// would not change. Returns the warnings.
+    ///
+    /// # Errors
+    ///
+    /// As [`Generator::generate`], or when `out` cannot be written.
+    pub fn write(&self, out: &Path) -> Result<Vec<String>, Error> {
+        let generated = self.generate()?;
+        let current = std::fs::read_to_string(out).ok();
+        if current.as_deref() != Some(generated.code.as_str()) {
+            std::fs::write(out, &generated.code).map_err(|source| Error::Write {
+                file: out.to_owned(),
+                source,
+            })?;
+        }
+        Ok(generated.warnings)
+    }
+}
+
+/// Generates code from the text of a definition and, optionally, of its properties.
+///
+/// The paths only name the inputs in errors and in the generated header.
+///
+/// # Errors
+///
+/// An [`Error`] naming the file and the place in it that is wrong.
+pub fn generate_from_str(
+    spec_path: &Path,
+    spec_text: &str,
+    properties: Option<(&Path, &str)>,
+) -> Result<Generated, Error> {
+    let swagger = load::json::to_model(spec_path, load::json::parse(spec_path, spec_text)?)?;
+    let mut sources = vec![file_name(spec_path)];
+    let properties = match properties {
+        Some((path, text)) => {
+            sources.push(file_name(path));
+            Some(load::json::to_model(path, load::json::parse(path, text)?)?)
+        }
+        None => None,
+    };
+    let api = lower::lower(spec_path, &swagger, properties.as_ref(), sources)?;
+    let code = emit::emit(spec_path, &api)?;
+    Ok(Generated {
+        code,
+        warnings: api.warnings,
+    })
+}
+
+/// The file name of `path`, for the generated header (never a machine-specific path).
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}

@@ -1,0 +1,5 @@
+//! Front ends: files on disk to document models.
+
+pub mod json;
+pub mod properties;
+pub mod swagger2;

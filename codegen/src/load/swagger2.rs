@@ -1,0 +1,174 @@
+//! The Swagger 2.0 document model, as Power Platform connectors write it.
+//!
+//! The model is deliberately loose where real connectors are loose (a `type` may be missing,
+//! `required` may be misused); lowering decides what each shape means.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// A whole `apiDefinition.swagger.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Swagger {
+    /// Must be `"2.0"`.
+    pub swagger: String,
+    /// Title, description and version.
+    #[serde(default)]
+    pub info: Info,
+    /// The host, such as `api.appstoreconnect.apple.com`.
+    pub host: Option<String>,
+    /// The path prefix of every operation.
+    #[serde(rename = "basePath")]
+    pub base_path: Option<String>,
+    /// `http` and/or `https`.
+    #[serde(default)]
+    pub schemes: Vec<String>,
+    /// Operations by path template and method.
+    #[serde(default)]
+    pub paths: IndexMap<String, PathItem>,
+}
+
+/// The `info` object.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Info {
+    /// The API's title.
+    pub title: Option<String>,
+    /// The API's description.
+    pub description: Option<String>,
+    /// The definition's version.
+    pub version: Option<String>,
+}
+
+/// The operations of one path, keyed by lower-case HTTP method, plus shared parameters.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PathItem {
+    /// Parameters shared by every operation of the path.
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+    /// Everything else: `get`, `post`, … and extensions.
+    #[serde(flatten)]
+    pub methods: IndexMap<String, Value>,
+}
+
+/// One operation.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Operation {
+    /// The operation's identifier.
+    #[serde(rename = "operationId")]
+    pub operation_id: Option<String>,
+    /// A one-line summary.
+    pub summary: Option<String>,
+    /// A longer description.
+    pub description: Option<String>,
+    /// Whether the operation is deprecated.
+    #[serde(default)]
+    pub deprecated: bool,
+    /// The operation's parameters.
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+    /// Responses by status code or `default`.
+    #[serde(default)]
+    pub responses: IndexMap<String, Response>,
+}
+
+/// One parameter (path, query, header, body or formData).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Parameter {
+    /// The wire name.
+    #[serde(default)]
+    pub name: String,
+    /// Where the parameter goes.
+    #[serde(rename = "in", default)]
+    pub location: String,
+    /// Whether the caller must give it.
+    #[serde(default)]
+    pub required: bool,
+    /// What the parameter means.
+    pub description: Option<String>,
+    /// A short label (`x-ms-summary`).
+    #[serde(rename = "x-ms-summary")]
+    pub summary: Option<String>,
+    /// `single` or `double` (`x-ms-url-encoding`).
+    #[serde(rename = "x-ms-url-encoding")]
+    pub url_encoding: Option<String>,
+    /// `important`, `advanced` or `internal` (`x-ms-visibility`).
+    #[serde(rename = "x-ms-visibility")]
+    pub visibility: Option<String>,
+    /// The body's schema (`in: body`).
+    pub schema: Option<Schema>,
+    /// The primitive type and its constraints (every location but body).
+    #[serde(flatten)]
+    pub simple: Schema,
+}
+
+/// One response.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Response {
+    /// What the response means.
+    pub description: Option<String>,
+    /// The body's schema, if any.
+    pub schema: Option<Schema>,
+}
+
+/// A JSON Schema subset (Swagger 2.0 schema object).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Schema {
+    /// The JSON type name; missing in some connectors.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// A refinement of the type, such as `int32`.
+    pub format: Option<String>,
+    /// A short title.
+    pub title: Option<String>,
+    /// A description.
+    pub description: Option<String>,
+    /// A short label (`x-ms-summary`).
+    #[serde(rename = "x-ms-summary")]
+    pub summary: Option<String>,
+    /// Object properties in file order.
+    #[serde(default)]
+    pub properties: IndexMap<String, Schema>,
+    /// The names of the required properties (or, misused, a boolean).
+    pub required: Option<Value>,
+    /// The item schema of an array.
+    pub items: Option<Box<Schema>>,
+    /// Allowed values.
+    #[serde(rename = "enum")]
+    pub allowed: Option<Vec<Value>>,
+    /// Upper bound of a number.
+    pub maximum: Option<serde_json::Number>,
+    /// Whether `maximum` itself is excluded.
+    #[serde(rename = "exclusiveMaximum", default)]
+    pub exclusive_maximum: bool,
+    /// Lower bound of a number.
+    pub minimum: Option<serde_json::Number>,
+    /// Whether `minimum` itself is excluded.
+    #[serde(rename = "exclusiveMinimum", default)]
+    pub exclusive_minimum: bool,
+    /// Longest allowed string, in characters.
+    #[serde(rename = "maxLength")]
+    pub max_length: Option<u64>,
+    /// Shortest allowed string, in characters.
+    #[serde(rename = "minLength")]
+    pub min_length: Option<u64>,
+    /// A regular expression the string must match.
+    pub pattern: Option<String>,
+    /// Most items in an array.
+    #[serde(rename = "maxItems")]
+    pub max_items: Option<u64>,
+    /// Fewest items in an array.
+    #[serde(rename = "minItems")]
+    pub min_items: Option<u64>,
+    /// The value used when none is given.
+    pub default: Option<Value>,
+}
+
+impl Schema {
+    /// The names listed in `required`, ignoring the misused boolean form.
+    pub fn required_names(&self) -> Vec<&str> {
+        match &self.required {
+            Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! One Swagger operation to one IR operation.
+
+use crate::Error;
+use crate::error::JsonPath;
+use crate::ir::{CredentialHeader, Operation, ParamLocation, PathPart, TypeRef};
+use crate::load::swagger2;
+use crate::lower::policies::{Policies, TemplatePart};
+use crate::lower::types::{Enums, TypeBuilder};
+use crate::lower::{Context, params};
+use crate::naming::Scope;
+
+/// What an operation is lowered from.
+pub struct Source<'a> {
+    /// The path template.
+    pub path: &'a str,
+    /// The lower-case method.
+    pub method: &'a str,
+    /// The operation object.
+    pub operation: &'a swagger2::Operation,
+    /// Parameters declared on the path item.
+    pub shared_parameters: &'a [swagger2::Parameter],
+    /// Where the operation is in the file.
+    pub location: JsonPath,
+}
+
+/// Lowers one operation; `fn_name` is already unique.
+pub fn lower(
+    context: &Context,
+    source: &Source<'_>,
+    fn_name: String,
+    policies: &Policies,
+    warnings: &mut Vec<String>,
+) -> Result<Operation, Error> {
+    let operation = source.operation;
+    let id = operation
+        .operation_id
+        .clone()
+        .unwrap_or_else(|| fn_name.clone());
+    let mut types = TypeBuilder::default();
+    let mut names = Scope::with_reserved(params::RESERVED_PARAM_NAMES);
+    let mut credential_headers = Vec::new();
+    let mut constant_headers = Vec::new();
+    let mut credential_params = Vec::new();
+    for policy in policies
+        .set_headers
+        .iter()
+        .filter(|policy| policy.applies_to(&id))
+    {
+        match policy.template.as_slice() {
+            [] => constant_headers.push((policy.name.clone(), String::new())),
+            [TemplatePart::Text(value)] => constant_headers.push((policy.name.clone(), value.clone())),
+            parts if policy.name.eq_ignore_ascii_case("authorization") => {
+                match credential(parts) {
+                    Some((prefix, parameter, suffix)) => {
+                        credential_params.push(parameter);
+                        credential_headers.push(CredentialHeader { name: policy.name.clone(), prefix, suffix });
+                    }
+                    None => warnings.push(format!(
+                        "{id}: the setheader policy for `{}` combines several values; it was not applied",
+                        policy.name
+                    )),
+                }
+            }
+            _ => warnings.push(format!(
+                "{id}: the setheader policy for `{}` copies request values, which is not supported yet; it was not applied",
+                policy.name
+            )),
+        }
+    }
+    let mut lowered = Vec::new();
+    let declared = own_and_shared(source);
+    for (parameter, path) in declared {
+        let is_credential = parameter.location == "header"
+            && credential_params
+                .iter()
+                .any(|name: &String| name.eq_ignore_ascii_case(&parameter.name));
+        if is_credential {
+            continue;
+        }
+        lowered.push(params::lower(
+            context, parameter, &mut types, &mut names, &path,
+        )?);
+    }
+    let path_parts = path_parts(context, source, &lowered)?;
+    let response = response(source, &mut types);
+    warnings.extend(
+        types
+            .warnings
+            .drain(..)
+            .map(|warning| format!("{id}: {warning}")),
+    );
+    Ok(Operation {
+        id,
+        fn_name,
+        method: source.method.to_ascii_uppercase(),
+        path: source.path.to_owned(),
+        path_parts,
+        summary: operation.summary.clone(),
+        description: operation.description.clone(),
+        deprecated: operation.deprecated,
+        params: lowered,
+        credential_headers,
+        constant_headers,
+        response,
+        types: types.types,
+    })
+}
+
+/// The operation's parameters followed by the path item's parameters it does not override.
+fn own_and_shared<'a>(source: &Source<'a>) -> Vec<(&'a swagger2::Parameter, JsonPath)> {
+    let own = source.location.key("parameters");
+    let shared = source.location.parent_key("parameters");
+    let mut all: Vec<_> = source
+        .operation
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(index, parameter)| (parameter, own.index(index)))
+        .collect();
+    for (index, parameter) in source.shared_parameters.iter().enumerate() {
+        let overridden = all
+            .iter()
+            .any(|(own, _)| own.name == parameter.name && own.location == parameter.location);
+        if !overridden {
+            all.push((parameter, shared.index(index)));
+        }
+    }
+    all
+}
+
+/// A single `@headers('name')` with optional text around it.
+fn credential(parts: &[TemplatePart]) -> Option<(String, String, String)> {
+    let text = |part: Option<&TemplatePart>| match part {
+        None => Some(String::new()),
+        Some(TemplatePart::Text(text)) => Some(text.clone()),
+        Some(_) => None,
+    };
+    let position = parts
+        .iter()
+        .position(|part| matches!(part, TemplatePart::Header(_)))?;
+    let TemplatePart::Header(name) = &parts[position] else {
+        return None;
+    };
+    if parts.len() > 3 || position > 1 || parts.len() > position + 2 {
+        return None;
+    }
+    let prefix = if position == 1 {
+        text(parts.first())?
+    } else {
+        String::new()
+    };
+    let suffix = text(parts.get(position + 1))?;
+    Some((prefix, name.clone(), suffix))
+}
+
+fn path_parts(
+    context: &Context,
+    source: &Source<'_>,
+    params: &[crate::ir::Parameter],
+) -> Result<Vec<PathPart>, Error> {
+    let mut parts = Vec::new();
+    let mut rest = source.path;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..]
+            .find('}')
+            .map(|close| open + close)
+            .ok_or_else(|| {
+                context.invalid(
+                    &source.location.parent(),
+                    "the path has a `{` without a closing `}`",
+                )
+            })?;
+        if open > 0 {
+            parts.push(PathPart::Literal(rest[..open].to_owned()));
+        }
+        let name = &rest[open + 1..close];
+        let index = params
+            .iter()
+            .position(|param| param.location == ParamLocation::Path && param.wire_name == name)
+            .ok_or_else(|| {
+                context.invalid(
+                    &source.location.key("parameters"),
+                    &format!(
+                        "the path uses `{{{name}}}` but no `in: path` parameter is named `{name}`"
+                    ),
+                )
+            })?;
+        parts.push(PathPart::Param(index));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(PathPart::Literal(rest.to_owned()));
+    }
+    for (index, param) in params.iter().enumerate() {
+        if param.location == ParamLocation::Path && !parts.contains(&PathPart::Param(index)) {
+            return Err(context.invalid(
+                &source.location.key("parameters"),
+                &format!(
+                    "the path parameter `{}` does not appear in the path `{}`",
+                    param.wire_name, source.path
+                ),
+            ));
+        }
+    }
+    Ok(parts)
+}
+
+/// The success body: the first 2xx response with a schema, else `default`.
+fn response(source: &Source<'_>, types: &mut TypeBuilder) -> TypeRef {
+    let responses = &source.operation.responses;
+    let success = responses
+        .iter()
+        .filter(|(code, _)| code.starts_with('2'))
+        .min_by(|a, b| a.0.cmp(b.0))
+        .or_else(|| responses.get_key_value("default"));
+    let Some((code, response)) = success else {
+        return TypeRef::Unit;
+    };
+    let location = source.location.key("responses").key(code).key("schema");
+    match &response.schema {
+        Some(schema) => types.lower_body(schema, Enums::Open, &location),
+        None => TypeRef::Unit,
+    }
+}

@@ -1,0 +1,106 @@
+//! Parameters to caller-facing arguments and setters.
+
+use crate::error::JsonPath;
+use crate::ir::{Constraints, ParamLocation, Parameter, TypeRef};
+use crate::load::swagger2;
+use crate::lower::Context;
+use crate::lower::types::{Enums, TypeBuilder};
+use crate::naming::Scope;
+use crate::{Error, naming};
+
+/// Method and field names of the generated request builder that a parameter cannot take.
+pub const RESERVED_PARAM_NAMES: &[&str] = &["client", "new", "build", "send"];
+
+/// Lowers one parameter; `names` keeps setter names unique within the operation.
+pub fn lower(
+    context: &Context,
+    parameter: &swagger2::Parameter,
+    types: &mut TypeBuilder,
+    names: &mut Scope,
+    path: &JsonPath,
+) -> Result<Parameter, Error> {
+    if parameter.name.is_empty() {
+        return Err(context.invalid(path, "the parameter has no `name`"));
+    }
+    let location = match parameter.location.as_str() {
+        "path" => ParamLocation::Path,
+        "query" => ParamLocation::Query,
+        "header" => ParamLocation::Header,
+        "" => {
+            return Err(context.invalid(
+                path,
+                "the parameter has no `in` (path, query, header, body or formData)",
+            ));
+        }
+        other => {
+            return Err(context.invalid(
+                path,
+                &format!(
+                    "`in: {other}` parameters are not supported yet (only path, query and header)"
+                ),
+            ));
+        }
+    };
+    let simple = &parameter.simple;
+    let ty = types.lower(simple, &parameter.name, Enums::Closed, path);
+    if let TypeRef::Named(name) = &ty {
+        types.describe(
+            name,
+            &format!("The values of the {} parameter.", parameter.name),
+        );
+    }
+    if matches!(ty, TypeRef::Json | TypeRef::Map(_)) {
+        return Err(context.invalid(
+            path,
+            &format!(
+                "a {} parameter must have a primitive `type`",
+                parameter.location
+            ),
+        ));
+    }
+    let double_encoded = match parameter.url_encoding.as_deref() {
+        None | Some("single") => false,
+        Some("double") => true,
+        Some(other) => {
+            return Err(context.invalid(
+                &path.key("x-ms-url-encoding"),
+                &format!("`{other}` is not `single` or `double`"),
+            ));
+        }
+    };
+    Ok(Parameter {
+        wire_name: parameter.name.clone(),
+        rust_name: names.claim(naming::snake(&parameter.name)),
+        location,
+        required: parameter.required || location == ParamLocation::Path,
+        doc: parameter_doc(parameter),
+        ty,
+        constraints: constraints(simple),
+        double_encoded,
+    })
+}
+
+fn parameter_doc(parameter: &swagger2::Parameter) -> Option<String> {
+    [&parameter.description, &parameter.summary]
+        .into_iter()
+        .flatten()
+        .map(|text| text.trim())
+        .find(|text| !text.is_empty())
+        .map(str::to_owned)
+}
+
+fn constraints(schema: &swagger2::Schema) -> Constraints {
+    Constraints {
+        maximum: schema
+            .maximum
+            .clone()
+            .map(|max| (max, schema.exclusive_maximum)),
+        minimum: schema
+            .minimum
+            .clone()
+            .map(|min| (min, schema.exclusive_minimum)),
+        max_length: schema.max_length,
+        min_length: schema.min_length,
+        pattern: schema.pattern.clone(),
+    }
+}

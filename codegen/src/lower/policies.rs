@@ -1,0 +1,223 @@
+//! Policies from `apiProperties.json`, reduced to what a generated operation must do.
+
+use serde_json::Value;
+
+use crate::error::JsonPath;
+use crate::load::properties::{ApiProperties, PolicyInstance};
+
+/// A `setheader` policy: set `name` to a value built from `template`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetHeader {
+    /// The header the policy sets.
+    pub name: String,
+    /// The value, split into text and expressions.
+    pub template: Vec<TemplatePart>,
+    /// The operations it applies to; `None` means every operation.
+    pub operations: Option<Vec<String>>,
+}
+
+impl SetHeader {
+    /// Whether the policy applies to the operation with this operationId.
+    pub fn applies_to(&self, operation_id: &str) -> bool {
+        self.operations
+            .as_ref()
+            .is_none_or(|operations| operations.iter().any(|id| id == operation_id))
+    }
+}
+
+/// A piece of a policy value such as `Bearer @headers('Service-Token')`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplatePart {
+    /// Literal text.
+    Text(String),
+    /// `@headers('name')`: the value of a request header.
+    Header(String),
+    /// `@queryParameters('name')`: the value of a query parameter.
+    Query(String),
+    /// `@connectionParameters('name')`: a connection setting.
+    Connection(String),
+}
+
+/// The policies the generator applies, and warnings for those it cannot.
+#[derive(Debug, Clone, Default)]
+pub struct Policies {
+    /// `setheader` policies for the request section.
+    pub set_headers: Vec<SetHeader>,
+    /// Policies that were not applied, with the reason.
+    pub warnings: Vec<String>,
+}
+
+/// Reads the policies of `apiProperties.json`.
+pub fn collect(properties: &ApiProperties) -> Policies {
+    let mut policies = Policies::default();
+    let instances = &properties.properties.policy_template_instances;
+    for (index, instance) in instances.iter().enumerate() {
+        let path = JsonPath::root()
+            .key("properties")
+            .key("policyTemplateInstances")
+            .index(index);
+        match instance.template_id.as_str() {
+            "setheader" => match set_header(instance) {
+                Ok(policy) => policies.set_headers.push(policy),
+                Err(reason) => policies.warnings.push(format!(
+                    "policy at {path} (setheader) not applied: {reason}"
+                )),
+            },
+            other => policies.warnings.push(format!(
+                "policy at {path} (`{other}`) is not supported yet and was not applied"
+            )),
+        }
+    }
+    policies
+}
+
+fn set_header(instance: &PolicyInstance) -> Result<SetHeader, String> {
+    let parameter = |name: &str| {
+        instance
+            .parameters
+            .get(&format!("x-ms-apimTemplateParameter.{name}"))
+    };
+    let section = instance
+        .parameters
+        .get("x-ms-apimTemplate-policySection")
+        .and_then(Value::as_str)
+        .unwrap_or("Request");
+    if section != "Request" {
+        return Err(format!(
+            "it acts on the `{section}` section; only `Request` is supported"
+        ));
+    }
+    let name = parameter("name")
+        .and_then(Value::as_str)
+        .filter(|name| !name.is_empty())
+        .ok_or("it has no `x-ms-apimTemplateParameter.name`")?;
+    let value = parameter("value")
+        .and_then(Value::as_str)
+        .ok_or("it has no string `x-ms-apimTemplateParameter.value`")?;
+    let operations = match instance.parameters.get("x-ms-apimTemplate-operationName") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(one)) => Some(vec![one.clone()]),
+        Some(Value::Array(many)) => Some(
+            many.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+        ),
+        Some(_) => {
+            return Err("`x-ms-apimTemplate-operationName` is not a list of operationIds".into());
+        }
+    };
+    Ok(SetHeader {
+        name: name.to_owned(),
+        template: parse_template(value),
+        operations,
+    })
+}
+
+/// Splits a policy value into literal text and `@function('argument')` expressions.
+///
+/// Unknown functions and malformed expressions stay literal text.
+pub fn parse_template(value: &str) -> Vec<TemplatePart> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut rest = value;
+    while let Some(at) = rest.find('@') {
+        text.push_str(&rest[..at]);
+        let candidate = &rest[at..];
+        match expression(candidate) {
+            Some((part, length)) => {
+                if !text.is_empty() {
+                    parts.push(TemplatePart::Text(std::mem::take(&mut text)));
+                }
+                parts.push(part);
+                rest = &candidate[length..];
+            }
+            None => {
+                text.push('@');
+                rest = &candidate[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    if !text.is_empty() {
+        parts.push(TemplatePart::Text(text));
+    }
+    parts
+}
+
+/// Parses `@function('argument')` at the start of `text`; returns the part and its length.
+fn expression(text: &str) -> Option<(TemplatePart, usize)> {
+    let open = text.find('(')?;
+    let function = &text[1..open];
+    let after = &text[open + 1..];
+    let quote = after.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let argument_end = after[1..].find(quote)? + 1;
+    let argument = after[1..argument_end].to_owned();
+    if !after[argument_end + 1..].starts_with(')') {
+        return None;
+    }
+    let length = open + 1 + argument_end + 2;
+    let part = match function {
+        "headers" => TemplatePart::Header(argument),
+        "queryParameters" => TemplatePart::Query(argument),
+        "connectionParameters" => TemplatePart::Connection(argument),
+        _ => return None,
+    };
+    Some((part, length))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_split_into_text_and_expressions() {
+        assert_eq!(
+            parse_template("Bearer @headers('Service-Token')"),
+            vec![
+                TemplatePart::Text("Bearer ".into()),
+                TemplatePart::Header("Service-Token".into())
+            ]
+        );
+        assert_eq!(
+            parse_template("@connectionParameters(\"region\").example.com"),
+            vec![
+                TemplatePart::Connection("region".into()),
+                TemplatePart::Text(".example.com".into())
+            ]
+        );
+        assert_eq!(
+            parse_template("a@b.c @unknown('x')"),
+            vec![TemplatePart::Text("a@b.c @unknown('x')".into())]
+        );
+        assert_eq!(
+            parse_template("@headers('x"),
+            vec![TemplatePart::Text("@headers('x".into())]
+        );
+    }
+
+    #[test]
+    fn set_header_policies_are_read_with_their_operations() {
+        let properties: ApiProperties = serde_json::from_value(serde_json::json!({
+            "properties": {"policyTemplateInstances": [
+                {"templateId": "setheader", "parameters": {
+                    "x-ms-apimTemplateParameter.name": "Authorization",
+                    "x-ms-apimTemplateParameter.value": "Bearer @headers('Token')",
+                    "x-ms-apimTemplate-operationName": ["A", "B"]}},
+                {"templateId": "setheader", "parameters": {
+                    "x-ms-apimTemplateParameter.name": "X-Api-Version",
+                    "x-ms-apimTemplateParameter.value": "2"}},
+                {"templateId": "dynamichosturl", "parameters": {}}
+            ]}
+        }))
+        .unwrap();
+        let policies = collect(&properties);
+        assert_eq!(policies.set_headers.len(), 2);
+        assert!(policies.set_headers[0].applies_to("B"));
+        assert!(!policies.set_headers[0].applies_to("C"));
+        assert!(policies.set_headers[1].applies_to("C"));
+        assert_eq!(policies.warnings.len(), 1);
+        assert!(policies.warnings[0].contains("policyTemplateInstances[2]"));
+        assert!(policies.warnings[0].contains("dynamichosturl"));
+    }
+}

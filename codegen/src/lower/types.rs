@@ -1,0 +1,312 @@
+//! Inline schemas to Rust types, named from their position so names stay stable.
+//!
+//! The body of an operation's response is `Body`; a property `data` of it is `Data`, whose
+//! property `attributes` is `DataAttributes`, and so on. Array items take the array's name.
+//! Names only depend on the path inside one operation, so adding an operation never renames
+//! the types of another.
+
+use serde_json::Value;
+
+use crate::error::JsonPath;
+use crate::ir::{EnumDef, Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::load::swagger2::Schema;
+use crate::naming::{self, Scope};
+
+/// Names the generated code relies on; a type derived from the definition never takes them.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Request",
+    "Body",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "Send",
+    "Sync",
+    "Sized",
+    "From",
+    "Into",
+    "ToString",
+    "ToOwned",
+    "Iterator",
+    "Fn",
+    "Drop",
+];
+
+/// Collects the types declared in one operation's module.
+#[derive(Debug)]
+pub struct TypeBuilder {
+    names: Scope,
+    /// The declared types, in the order they were first met.
+    pub types: Vec<TypeDef>,
+    /// Things that could not be represented exactly.
+    pub warnings: Vec<String>,
+}
+
+/// How the enums met while lowering treat values the definition does not list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enums {
+    /// Values sent by the caller: only the listed ones.
+    Closed,
+    /// Values read from a server: unknown ones are kept.
+    Open,
+}
+
+impl Default for TypeBuilder {
+    fn default() -> Self {
+        Self {
+            names: Scope::with_reserved(RESERVED_TYPE_NAMES),
+            types: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+impl TypeBuilder {
+    /// Claims a type name derived from `hint` (space-separated wire words).
+    pub fn claim(&mut self, hint: &str) -> String {
+        self.names.claim(naming::pascal(hint))
+    }
+
+    /// The Rust type for `schema`; `hint` names any type it declares.
+    pub fn lower(&mut self, schema: &Schema, hint: &str, enums: Enums, path: &JsonPath) -> TypeRef {
+        if let Some(strings) = schema.allowed.as_deref().and_then(string_values) {
+            return self.string_enum(schema, strings, hint, enums);
+        }
+        match schema.kind.as_deref() {
+            Some("string") => TypeRef::String,
+            Some("boolean") => TypeRef::Boolean,
+            Some("integer") => match schema.format.as_deref() {
+                Some("int32") => TypeRef::I32,
+                _ => TypeRef::I64,
+            },
+            Some("number") => match schema.format.as_deref() {
+                Some("float") => TypeRef::F32,
+                _ => TypeRef::F64,
+            },
+            Some("array") => match &schema.items {
+                Some(items) => {
+                    TypeRef::Vec(Box::new(self.lower(items, hint, enums, &path.key("items"))))
+                }
+                None => TypeRef::Vec(Box::new(TypeRef::Json)),
+            },
+            Some("object") | None if !schema.properties.is_empty() => {
+                let name = self.claim(hint);
+                self.object(schema, name, hint, enums, path)
+            }
+            Some("object") | None => TypeRef::Json,
+            Some(other) => {
+                self.warnings.push(format!(
+                    "at {path}: type `{other}` is not supported; the value is kept as JSON"
+                ));
+                TypeRef::Json
+            }
+        }
+    }
+
+    /// Sets the documentation of the declared type `name` when the definition gave none.
+    pub fn describe(&mut self, name: &str, doc: &str) {
+        if let Some(def) = self
+            .types
+            .iter_mut()
+            .find(|def| def.name == name && def.doc.is_none())
+        {
+            def.doc = Some(doc.to_owned());
+        }
+    }
+
+    /// The type of a whole body: an object is `Body` and its properties are named without a
+    /// prefix (`Data`, `Links`); anything else is lowered with the hint `item`.
+    pub fn lower_body(&mut self, schema: &Schema, enums: Enums, path: &JsonPath) -> TypeRef {
+        let is_object = matches!(schema.kind.as_deref(), Some("object") | None);
+        if is_object && !schema.properties.is_empty() && schema.allowed.is_none() {
+            self.object(schema, "Body".to_owned(), "", enums, path)
+        } else {
+            self.lower(schema, "item", enums, path)
+        }
+    }
+
+    fn object(
+        &mut self,
+        schema: &Schema,
+        name: String,
+        hint: &str,
+        enums: Enums,
+        path: &JsonPath,
+    ) -> TypeRef {
+        let required = schema.required_names();
+        let mut field_names = Scope::default();
+        let properties = path.key("properties");
+        let fields = schema
+            .properties
+            .iter()
+            .map(|(wire_name, property)| {
+                let child = format!("{hint} {wire_name}");
+                let ty = self.lower(property, &child, enums, &properties.key(wire_name));
+                Field {
+                    wire_name: wire_name.clone(),
+                    rust_name: field_names.claim(naming::snake(wire_name)),
+                    doc: doc(property),
+                    ty,
+                    required: required.contains(&wire_name.as_str()),
+                }
+            })
+            .collect();
+        self.types.push(TypeDef {
+            name: name.clone(),
+            doc: doc(schema),
+            kind: TypeKind::Struct(fields),
+        });
+        TypeRef::Named(name)
+    }
+
+    fn string_enum(
+        &mut self,
+        schema: &Schema,
+        values: Vec<String>,
+        hint: &str,
+        enums: Enums,
+    ) -> TypeRef {
+        let name = self.claim(hint);
+        let mut variant_names = Scope::default();
+        let catch_all = (enums == Enums::Open).then(|| variant_names.claim("Unknown".to_owned()));
+        let mut seen = Vec::new();
+        let variants = values
+            .into_iter()
+            .filter(|value| {
+                let first = !seen.contains(value);
+                seen.push(value.clone());
+                first
+            })
+            .map(|wire| Variant {
+                rust_name: variant_names.claim(naming::variant(&wire)),
+                wire,
+            })
+            .collect();
+        self.types.push(TypeDef {
+            name: name.clone(),
+            doc: doc(schema),
+            kind: TypeKind::Enum(EnumDef {
+                variants,
+                catch_all,
+            }),
+        });
+        TypeRef::Named(name)
+    }
+}
+
+/// The values of an enum when every one of them is a string.
+fn string_values(values: &[Value]) -> Option<Vec<String>> {
+    if values.is_empty() {
+        return None;
+    }
+    values
+        .iter()
+        .map(|value| value.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The documentation of a schema: its description, else its title or summary.
+pub fn doc(schema: &Schema) -> Option<String> {
+    [&schema.description, &schema.title, &schema.summary]
+        .into_iter()
+        .flatten()
+        .map(|text| text.trim())
+        .find(|text| !text.is_empty())
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema(value: Value) -> Schema {
+        serde_json::from_value(value).unwrap()
+    }
+
+    #[test]
+    fn nested_objects_are_named_by_their_path() {
+        let body = schema(serde_json::json!({
+            "type": "object",
+            "properties": {
+                "data": {"type": "array", "items": {"type": "object", "properties": {
+                    "attributes": {"type": "object", "properties": {"name": {"type": "string"}}},
+                    "self": {"type": "object", "properties": {"href": {"type": "string"}}}
+                }}},
+                "meta": {"type": "object", "required": ["total"], "properties": {
+                    "total": {"type": "integer", "format": "int32"}}}
+            }
+        }));
+        let mut builder = TypeBuilder::default();
+        let root = builder.lower_body(&body, Enums::Open, &JsonPath::root());
+        assert_eq!(root, TypeRef::Named("Body".into()));
+        let names: Vec<_> = builder.types.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["DataAttributes", "DataSelf", "Data", "Meta", "Body"]
+        );
+        let nested = builder.lower(&body, "body", Enums::Open, &JsonPath::root());
+        assert_eq!(
+            nested,
+            TypeRef::Named("Body2".into()),
+            "Body is reserved for the root"
+        );
+        let TypeKind::Struct(fields) = &builder.types[3].kind else {
+            panic!("struct expected")
+        };
+        assert_eq!(fields[0].ty, TypeRef::I32);
+        assert!(fields[0].required);
+    }
+
+    #[test]
+    fn response_enums_keep_unknown_values_and_request_enums_do_not() {
+        let status =
+            schema(serde_json::json!({"type": "string", "enum": ["READY", "unknown", "READY"]}));
+        let mut builder = TypeBuilder::default();
+        builder.lower(&status, "state", Enums::Open, &JsonPath::root());
+        builder.lower(&status, "state", Enums::Closed, &JsonPath::root());
+        let TypeKind::Enum(open) = &builder.types[0].kind else {
+            panic!("enum expected")
+        };
+        assert_eq!(open.catch_all.as_deref(), Some("Unknown"));
+        let names: Vec<_> = open.variants.iter().map(|v| v.rust_name.as_str()).collect();
+        assert_eq!(names, ["Ready", "Unknown2"]);
+        let TypeKind::Enum(closed) = &builder.types[1].kind else {
+            panic!("enum expected")
+        };
+        assert_eq!(builder.types[1].name, "State2");
+        assert_eq!(closed.catch_all, None);
+    }
+
+    #[test]
+    fn untyped_and_unknown_schemas_become_json() {
+        let mut builder = TypeBuilder::default();
+        let path = JsonPath::root().key("x");
+        assert_eq!(
+            builder.lower(&schema(serde_json::json!({})), "a", Enums::Open, &path),
+            TypeRef::Json
+        );
+        assert_eq!(
+            builder.lower(
+                &schema(serde_json::json!({"type": "weird"})),
+                "a",
+                Enums::Open,
+                &path
+            ),
+            TypeRef::Json
+        );
+        assert_eq!(builder.warnings.len(), 1);
+        assert!(builder.warnings[0].starts_with("at x: type `weird`"));
+    }
+}

@@ -1,0 +1,157 @@
+//! The runtime's error type.
+
+use crate::auth::CredentialsError;
+use crate::rate_limit::RateLimit;
+
+pub use crate::api_error::{ApiError, ApiErrorEntry, ApiErrorSource};
+
+/// Everything that can go wrong while building a client or executing a request.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A request parameter failed validation before anything was sent.
+    #[error("parameter `{parameter}` of {operation} {reason}; the request was not sent")]
+    InvalidRequest {
+        /// The operation (API call) being prepared.
+        operation: &'static str,
+        /// The offending parameter, header or body.
+        parameter: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// The request needs a JWT but the client was built without credentials.
+    #[error(
+        "{operation} needs App Store Connect credentials, but the client has none; \
+         call ClientBuilder::credentials(Credentials::from_env()?) or similar"
+    )]
+    MissingCredentials {
+        /// The operation that needed a token.
+        operation: &'static str,
+    },
+
+    /// The credentials could not produce a token.
+    #[error("App Store Connect credentials are unusable: {0}")]
+    Credentials(#[from] CredentialsError),
+
+    /// The base URL given to the builder is unusable.
+    #[error("invalid base URL `{url}`: {reason}")]
+    InvalidBaseUrl {
+        /// The URL as given.
+        url: String,
+        /// Why it was refused.
+        reason: String,
+    },
+
+    /// The HTTP client could not be created (TLS setup or settings).
+    #[error("could not create the HTTP client: {source}")]
+    ClientBuild {
+        /// The underlying error.
+        source: reqwest::Error,
+    },
+
+    /// The request did not complete within the configured timeout.
+    #[error(
+        "{operation} timed out: {source}; raise ClientBuilder::timeout / connect_timeout \
+         or check the network"
+    )]
+    Timeout {
+        /// The operation that timed out.
+        operation: &'static str,
+        /// The underlying error.
+        source: reqwest::Error,
+    },
+
+    /// The request could not be sent or its response could not be read.
+    #[error("{operation} could not reach App Store Connect: {source}")]
+    Transport {
+        /// The operation that failed.
+        operation: &'static str,
+        /// The underlying error.
+        source: reqwest::Error,
+    },
+
+    /// App Store Connect answered with an error document.
+    #[error(transparent)]
+    Api(ApiError),
+
+    /// The response body could not be decoded as expected.
+    #[error(
+        "{operation}: could not decode the HTTP {status} response body: {reason} \
+         (body starts with: {snippet:?})"
+    )]
+    UndecodableBody {
+        /// The operation whose response was undecodable.
+        operation: &'static str,
+        /// HTTP status of the response.
+        status: u16,
+        /// What the decoder reported.
+        reason: String,
+        /// The start of the body, at most 512 bytes, cut on a character boundary.
+        snippet: String,
+        /// The `X-Rate-Limit` of the response, if any.
+        rate_limit: Option<RateLimit>,
+    },
+}
+
+impl Error {
+    /// The rate limit reported by the response that caused this error, if any.
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        match self {
+            Error::Api(api) => api.rate_limit,
+            Error::UndecodableBody { rate_limit, .. } => *rate_limit,
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of the response that caused this error, if there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(api) => Some(api.status),
+            Error::UndecodableBody { status, .. } => Some(*status),
+            Error::Timeout { source, .. } | Error::Transport { source, .. } => {
+                source.status().map(|status| status.as_u16())
+            }
+            _ => None,
+        }
+    }
+
+    /// True if the request timed out.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout { .. })
+    }
+
+    /// True for HTTP 429 or an error document with code `RATE_LIMIT_EXCEEDED`.
+    pub fn is_rate_limited(&self) -> bool {
+        self.status() == Some(429)
+            || matches!(self, Error::Api(api) if api.has_code("RATE_LIMIT_EXCEEDED"))
+    }
+
+    /// The error document, if App Store Connect sent one.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid_request(
+        operation: &'static str,
+        parameter: &str,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error::InvalidRequest {
+            operation,
+            parameter: parameter.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn from_reqwest(operation: &'static str, source: reqwest::Error) -> Error {
+        if source.is_timeout() {
+            Error::Timeout { operation, source }
+        } else {
+            Error::Transport { operation, source }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Runtime for generated App Store Connect API clients.
+//!
+//! Generated code builds a [`Request`] per call (path encoded with
+//! [`encode::path_segment`], parameters checked with [`validate`]) and hands it to
+//! [`Client::execute`], which adds the ES256 JWT described by [`Credentials`], sends it
+//! with reqwest (rustls), decodes the JSON answer into a [`Response`] and turns Apple's
+//! error documents into [`Error::Api`]. Tokens are cached, re-minted shortly before
+//! expiry, and re-minted once when App Store Connect answers 401.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), connector_runtime::Error> {
+//! use connector_runtime::{Client, Credentials, Method, Request};
+//!
+//! let client = Client::builder()
+//!     .credentials(Credentials::from_env()?)
+//!     .build()?;
+//! let mut request = Request::new("List_Apps", Method::GET, "/v1/apps");
+//! request
+//!     .query("fields[apps]", "name")
+//!     .credential_header("authorization", "Bearer ", "");
+//! let apps = client.execute::<serde_json::Value>(request).await?;
+//! println!("{:?} {}", apps.rate_limit(), apps.body);
+//! # Ok(()) }
+//! ```
+
+#![warn(missing_docs)]
+
+mod api_error;
+pub mod auth;
+mod builder;
+mod client;
+pub mod encode;
+mod error;
+mod rate_limit;
+mod request;
+mod response;
+pub mod validate;
+
+pub use auth::{Credentials, CredentialsError, PrivateKey, Token};
+pub use builder::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+pub use client::{APP_STORE_CONNECT_URL, Client};
+pub use error::{ApiError, ApiErrorEntry, ApiErrorSource, Error};
+pub use rate_limit::RateLimit;
+pub use request::Request;
+pub use reqwest::header::HeaderMap;
+pub use reqwest::{Method, StatusCode};
+pub use response::Response;
+pub use url::Url;
