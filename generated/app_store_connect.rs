@@ -832,161 +832,161 @@ pub mod operations {
                 if let Some(value) = &self.sort {
                     request.query("sort", value);
                 }
-                if let Some(value) = &self.limit_pre_release_versions {
+                if let Some(value) = self.limit_pre_release_versions {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[preReleaseVersions]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[preReleaseVersions]", value);
                 }
-                if let Some(value) = &self.limit_builds {
+                if let Some(value) = self.limit_builds {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[builds]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[builds]", value);
                 }
-                if let Some(value) = &self.limit_beta_groups {
+                if let Some(value) = self.limit_beta_groups {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[betaGroups]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[betaGroups]", value);
                 }
-                if let Some(value) = &self.limit_beta_app_localizations {
+                if let Some(value) = self.limit_beta_app_localizations {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[betaAppLocalizations]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[betaAppLocalizations]", value);
                 }
-                if let Some(value) = &self.limit_available_territories {
+                if let Some(value) = self.limit_available_territories {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[availableTerritories]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[availableTerritories]", value);
                 }
-                if let Some(value) = &self.limit_app_store_versions {
+                if let Some(value) = self.limit_app_store_versions {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appStoreVersions]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appStoreVersions]", value);
                 }
-                if let Some(value) = &self.limit_app_infos {
+                if let Some(value) = self.limit_app_infos {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appInfos]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appInfos]", value);
                 }
-                if let Some(value) = &self.limit_app_clips {
+                if let Some(value) = self.limit_app_clips {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appClips]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appClips]", value);
                 }
-                if let Some(value) = &self.limit_app_custom_product_pages {
+                if let Some(value) = self.limit_app_custom_product_pages {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appCustomProductPages]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appCustomProductPages]", value);
                 }
-                if let Some(value) = &self.limit_app_events {
+                if let Some(value) = self.limit_app_events {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appEvents]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appEvents]", value);
                 }
-                if let Some(value) = &self.limit_review_submissions {
+                if let Some(value) = self.limit_review_submissions {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[reviewSubmissions]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[reviewSubmissions]", value);
                 }
-                if let Some(value) = &self.limit_in_app_purchases_v2 {
+                if let Some(value) = self.limit_in_app_purchases_v2 {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[inAppPurchasesV2]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[inAppPurchasesV2]", value);
                 }
-                if let Some(value) = &self.limit_promoted_purchases {
+                if let Some(value) = self.limit_promoted_purchases {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[promotedPurchases]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[promotedPurchases]", value);
                 }
-                if let Some(value) = &self.limit_subscription_groups {
+                if let Some(value) = self.limit_subscription_groups {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[subscriptionGroups]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[subscriptionGroups]", value);
                 }
-                if let Some(value) = &self.limit_app_store_version_experiments_v2 {
+                if let Some(value) = self.limit_app_store_version_experiments_v2 {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appStoreVersionExperimentsV2]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appStoreVersionExperimentsV2]", value);
                 }
-                if let Some(value) = &self.limit_app_encryption_declarations {
+                if let Some(value) = self.limit_app_encryption_declarations {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appEncryptionDeclarations]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
@@ -3460,6 +3460,7 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            id: String,
             fields_apps: Option<FieldsApps>,
             fields_beta_license_agreements: Option<FieldsBetaLicenseAgreements>,
             fields_pre_release_versions: Option<FieldsPreReleaseVersions>,
@@ -3505,13 +3506,13 @@ pub mod operations {
             limit_subscription_groups: Option<i32>,
             limit_app_store_version_experiments_v2: Option<i32>,
             limit_app_encryption_declarations: Option<i32>,
-            id: String,
         }
 
         impl Request {
             pub(crate) fn new(client: ::connector_runtime::Client, id: String) -> Self {
                 Self {
                     client,
+                    id,
                     fields_apps: None,
                     fields_beta_license_agreements: None,
                     fields_pre_release_versions: None,
@@ -3555,7 +3556,6 @@ pub mod operations {
                     limit_subscription_groups: None,
                     limit_app_store_version_experiments_v2: None,
                     limit_app_encryption_declarations: None,
-                    id,
                 }
             }
 
@@ -4010,10 +4010,8 @@ pub mod operations {
                 let mut request = ::connector_runtime::Request::new(
                     OPERATION_ID,
                     ::connector_runtime::Method::GET,
-                    format!(
-                        "/v1/apps/{}", ::connector_runtime::encode::path_segment(& self
-                        .id)
-                    ),
+                    ["/v1/apps/", &::connector_runtime::encode::path_segment(&self.id)]
+                        .concat(),
                 );
                 if let Some(value) = &self.fields_apps {
                     request.query("fields[apps]", value);
@@ -4096,161 +4094,161 @@ pub mod operations {
                 if let Some(value) = &self.include {
                     request.query("include", value);
                 }
-                if let Some(value) = &self.limit_pre_release_versions {
+                if let Some(value) = self.limit_pre_release_versions {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[preReleaseVersions]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[preReleaseVersions]", value);
                 }
-                if let Some(value) = &self.limit_builds {
+                if let Some(value) = self.limit_builds {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[builds]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[builds]", value);
                 }
-                if let Some(value) = &self.limit_beta_groups {
+                if let Some(value) = self.limit_beta_groups {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[betaGroups]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[betaGroups]", value);
                 }
-                if let Some(value) = &self.limit_beta_app_localizations {
+                if let Some(value) = self.limit_beta_app_localizations {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[betaAppLocalizations]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[betaAppLocalizations]", value);
                 }
-                if let Some(value) = &self.limit_available_territories {
+                if let Some(value) = self.limit_available_territories {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[availableTerritories]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[availableTerritories]", value);
                 }
-                if let Some(value) = &self.limit_app_store_versions {
+                if let Some(value) = self.limit_app_store_versions {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appStoreVersions]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appStoreVersions]", value);
                 }
-                if let Some(value) = &self.limit_app_infos {
+                if let Some(value) = self.limit_app_infos {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appInfos]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appInfos]", value);
                 }
-                if let Some(value) = &self.limit_app_clips {
+                if let Some(value) = self.limit_app_clips {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appClips]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appClips]", value);
                 }
-                if let Some(value) = &self.limit_app_custom_product_pages {
+                if let Some(value) = self.limit_app_custom_product_pages {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appCustomProductPages]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appCustomProductPages]", value);
                 }
-                if let Some(value) = &self.limit_app_events {
+                if let Some(value) = self.limit_app_events {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appEvents]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appEvents]", value);
                 }
-                if let Some(value) = &self.limit_review_submissions {
+                if let Some(value) = self.limit_review_submissions {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[reviewSubmissions]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[reviewSubmissions]", value);
                 }
-                if let Some(value) = &self.limit_in_app_purchases_v2 {
+                if let Some(value) = self.limit_in_app_purchases_v2 {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[inAppPurchasesV2]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[inAppPurchasesV2]", value);
                 }
-                if let Some(value) = &self.limit_promoted_purchases {
+                if let Some(value) = self.limit_promoted_purchases {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[promotedPurchases]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[promotedPurchases]", value);
                 }
-                if let Some(value) = &self.limit_subscription_groups {
+                if let Some(value) = self.limit_subscription_groups {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[subscriptionGroups]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[subscriptionGroups]", value);
                 }
-                if let Some(value) = &self.limit_app_store_version_experiments_v2 {
+                if let Some(value) = self.limit_app_store_version_experiments_v2 {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appStoreVersionExperimentsV2]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;
                     request.query("limit[appStoreVersionExperimentsV2]", value);
                 }
-                if let Some(value) = &self.limit_app_encryption_declarations {
+                if let Some(value) = self.limit_app_encryption_declarations {
                     ::connector_runtime::validate::maximum(
                         OPERATION_ID,
                         "limit[appEncryptionDeclarations]",
-                        *value,
+                        value,
                         50,
                         false,
                     )?;

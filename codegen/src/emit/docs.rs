@@ -46,10 +46,29 @@ pub fn paragraphs<'a>(paragraphs: impl IntoIterator<Item = Para<'a>>) -> TokenSt
     quote! { #( #[doc = #lines] )* }
 }
 
-/// Escapes Markdown that would change meaning: link brackets, HTML, code fences, bare URLs.
+/// Escapes Markdown that would change meaning: link brackets, HTML, emphasis, code fences
+/// and bare URLs. Balanced `code spans` are kept as they are.
 pub fn escape(line: &str) -> String {
+    let spans: Vec<&str> = line.split('`').collect();
+    if spans.len() % 2 == 0 || line.contains("``") {
+        return escape_text(line, true);
+    }
     let mut out = String::with_capacity(line.len());
-    for (index, word) in line.split(' ').enumerate() {
+    for (index, span) in spans.iter().enumerate() {
+        if index % 2 == 1 {
+            out.push('`');
+            out.push_str(span);
+            out.push('`');
+        } else {
+            out.push_str(&escape_text(span, false));
+        }
+    }
+    out
+}
+
+fn escape_text(text: &str, backticks: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (index, word) in text.split(' ').enumerate() {
         if index > 0 {
             out.push(' ');
         }
@@ -59,11 +78,11 @@ pub fn escape(line: &str) -> String {
                 out.push('<');
                 out.push_str(url);
                 out.push('>');
-                out.push_str(&escape_word(&word[url.len()..]));
+                out.push_str(&escape_word(&word[url.len()..], backticks));
                 continue;
             }
         }
-        out.push_str(&escape_word(word));
+        out.push_str(&escape_word(word, backticks));
     }
     out
 }
@@ -72,13 +91,14 @@ fn is_plain_url(url: &str) -> bool {
     !url.contains(['<', '>', '[', ']', '`', '(', ')', '\\'])
 }
 
-fn escape_word(word: &str) -> String {
+fn escape_word(word: &str, backticks: bool) -> String {
     let mut out = String::with_capacity(word.len());
     for character in word.chars() {
-        if matches!(
+        let special = matches!(
             character,
-            '[' | ']' | '<' | '>' | '`' | '\\' | '*' | '_' | '#' | '|'
-        ) {
+            '[' | ']' | '<' | '>' | '\\' | '*' | '_' | '#' | '|'
+        );
+        if special || (backticks && character == '`') {
             out.push('\\');
         }
         out.push(character);
@@ -94,8 +114,10 @@ mod tests {
     fn markdown_specials_are_escaped() {
         assert_eq!(
             escape("Limit `limit[builds]` <b>"),
-            "Limit \\`limit\\[builds\\]\\` \\<b\\>"
+            "Limit `limit[builds]` \\<b\\>"
         );
+        assert_eq!(escape("odd ` [x]"), "odd \\` \\[x\\]");
+        assert_eq!(escape("fence ```rust```"), "fence \\`\\`\\`rust\\`\\`\\`");
         assert_eq!(
             escape("see https://example.com/a_b."),
             "see <https://example.com/a_b>."

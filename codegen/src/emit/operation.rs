@@ -77,8 +77,13 @@ pub fn argument(parameter: &Parameter, value: &TokenStream) -> (TokenStream, Tok
 }
 
 fn request_struct(operation: &Operation) -> TokenStream {
+    let optional = if operation.params.iter().any(|p| !p.required) {
+        "Set optional parameters with the methods of the same name, then call [`Request::send`]."
+    } else {
+        "Send it with [`Request::send`]."
+    };
     let signature = docs::own(&format!(
-        "A `{} {}` request.\nSet optional parameters with the methods of the same name, then call [`Request::send`].",
+        "A `{} {}` request.\n{optional}",
         operation.method, operation.path
     ));
     let fields = operation.params.iter().map(|parameter| {
@@ -262,40 +267,33 @@ fn path_expression(operation: &Operation) -> TokenStream {
         let path = &operation.path;
         return quote! { #path };
     }
-    let mut template = String::new();
-    let mut values = Vec::new();
-    for part in &operation.path_parts {
-        match part {
-            PathPart::Literal(text) => {
-                template.push_str(&text.replace('{', "{{").replace('}', "}}"))
-            }
-            PathPart::Param(index) => {
-                template.push_str("{}");
-                let parameter = &operation.params[*index];
-                let name = ident(&parameter.rust_name);
-                let text = match parameter.ty {
-                    TypeRef::String => quote! { &self.#name },
-                    _ => quote! { &self.#name.to_string() },
-                };
-                values.push(if parameter.double_encoded {
-                    quote! { ::connector_runtime::encode::path_segment_double(#text) }
-                } else {
-                    quote! { ::connector_runtime::encode::path_segment(#text) }
-                });
+    let pieces = operation.path_parts.iter().map(|part| match part {
+        PathPart::Literal(text) => quote! { #text },
+        PathPart::Param(index) => {
+            let parameter = &operation.params[*index];
+            let name = ident(&parameter.rust_name);
+            let text = match parameter.ty {
+                TypeRef::String => quote! { &self.#name },
+                _ => quote! { &self.#name.to_string() },
+            };
+            if parameter.double_encoded {
+                quote! { &::connector_runtime::encode::path_segment_double(#text) }
+            } else {
+                quote! { &::connector_runtime::encode::path_segment(#text) }
             }
         }
-    }
-    quote! { format!(#template, #(#values),*) }
+    });
+    quote! { [#(#pieces),*].concat() }
 }
 
 /// Validation and placement of one query or header parameter.
 fn send_parameter(parameter: &Parameter) -> TokenStream {
     let name = ident(&parameter.rust_name);
     let wire = &parameter.wire_name;
-    let (reference, copy) = if parameter.required {
-        (quote! { &self.#name }, quote! { self.#name })
-    } else {
-        (quote! { value }, quote! { *value })
+    let (reference, copy) = match (parameter.required, parameter.ty.is_copy()) {
+        (true, _) => (quote! { &self.#name }, quote! { self.#name }),
+        (false, true) => (quote! { &value }, quote! { value }),
+        (false, false) => (quote! { value }, quote! { *value }),
     };
     let checks = checks(parameter, &reference, &copy);
     let text = match &parameter.ty {
@@ -304,15 +302,21 @@ fn send_parameter(parameter: &Parameter) -> TokenStream {
         },
         _ => quote! { #reference },
     };
-    let place = match parameter.location {
-        ParamLocation::Header => quote! { request.header(#wire, #text.to_string()); },
-        _ => quote! { request.query(#wire, #text); },
+    let place = match (parameter.location, parameter.ty.is_copy()) {
+        (ParamLocation::Header, _) => quote! { request.header(#wire, #text.to_string()); },
+        (_, true) => quote! { request.query(#wire, #copy); },
+        (_, false) => quote! { request.query(#wire, #text); },
+    };
+    let field = if parameter.ty.is_copy() {
+        quote! { self.#name }
+    } else {
+        quote! { &self.#name }
     };
     if parameter.required {
         quote! { #checks #place }
     } else {
         quote! {
-            if let Some(value) = &self.#name {
+            if let Some(value) = #field {
                 #checks
                 #place
             }

@@ -81,6 +81,7 @@ pub fn lower(
             context, parameter, &mut types, &mut names, &path,
         )?);
     }
+    order_path_parameters_first(source.path, &mut lowered);
     let path_parts = path_parts(context, source, &lowered)?;
     let response = response(source, &mut types);
     warnings.extend(
@@ -126,6 +127,19 @@ fn own_and_shared<'a>(source: &Source<'a>) -> Vec<(&'a swagger2::Parameter, Json
         }
     }
     all
+}
+
+/// Moves path parameters to the front, in the order the path uses them, so required
+/// arguments read like the path; the other parameters keep their declaration order.
+fn order_path_parameters_first(path: &str, params: &mut [crate::ir::Parameter]) {
+    params.sort_by_key(|param| match param.location {
+        ParamLocation::Path => (
+            0,
+            path.find(&format!("{{{}}}", param.wire_name))
+                .unwrap_or(usize::MAX),
+        ),
+        _ => (1, 0),
+    });
 }
 
 /// A single `@headers('name')` with optional text around it.

@@ -1,0 +1,120 @@
+//! Bad input gets an error naming the file and the place in it, never a panic.
+
+use std::path::Path;
+
+use connector_codegen::{Error, Generator, generate_from_str};
+
+fn generate(spec: &str) -> Result<String, Error> {
+    generate_from_str(Path::new("bad.swagger.json"), spec, None).map(|generated| generated.code)
+}
+
+fn message(spec: &str) -> String {
+    generate(spec).unwrap_err().to_string()
+}
+
+fn with_operation(operation: &str) -> String {
+    format!(
+        r#"{{"swagger": "2.0", "host": "x.test", "paths": {{"/a/{{id}}": {{"get": {operation}}}}}}}"#
+    )
+}
+
+#[test]
+fn syntax_errors_name_file_line_and_column() {
+    let error = message("{\n  \"swagger\": \"2.0\",\n  \"paths\": {,}\n}");
+    assert_eq!(
+        error,
+        "bad.swagger.json:3:13: invalid JSON: key must be a string"
+    );
+}
+
+#[test]
+fn structural_errors_name_the_json_path() {
+    assert_eq!(
+        message(r#"{"swagger": "3.1", "paths": {}}"#),
+        "bad.swagger.json: at swagger: version `3.1` is not supported; expected \"2.0\""
+    );
+    let error = message(&with_operation(
+        r#"{"parameters": [{"name": "id", "in": "path", "required": "yes"}]}"#,
+    ));
+    assert!(
+        error.starts_with(
+            "bad.swagger.json: at paths./a/{id}.get.parameters[0].required: invalid type"
+        ),
+        "{error}"
+    );
+    assert!(message(r#"{"paths": {}}"#).contains("missing field `swagger`"));
+}
+
+#[test]
+fn semantic_errors_name_the_json_path() {
+    assert_eq!(
+        message(&with_operation(r#"{"operationId": "A", "responses": {}}"#)),
+        "bad.swagger.json: at paths./a/{id}.get.parameters: the path uses `{id}` but no `in: path` parameter is named `id`"
+    );
+    let double = r#"{"parameters": [{"name": "id", "in": "path", "type": "string", "x-ms-url-encoding": "triple"}]}"#;
+    assert_eq!(
+        message(&with_operation(double)),
+        "bad.swagger.json: at paths./a/{id}.get.parameters[0].x-ms-url-encoding: `triple` is not `single` or `double`"
+    );
+    let nameless = r#"{"parameters": [{"in": "query", "type": "string"}]}"#;
+    assert!(
+        message(&with_operation(nameless))
+            .contains("at paths./a/{id}.get.parameters[0]: the parameter has no `name`")
+    );
+    let stray = r#"{"swagger": "2.0", "paths": {"/a": {"get": {"parameters": [{"name": "id", "in": "path", "type": "string"}]}}}}"#;
+    assert!(message(stray).contains("the path parameter `id` does not appear in the path `/a`"));
+}
+
+#[test]
+fn missing_files_are_named() {
+    let error = Generator::new("/nonexistent/apiDefinition.swagger.json")
+        .generate()
+        .unwrap_err();
+    assert!(matches!(error, Error::Read { .. }));
+    assert!(
+        error
+            .to_string()
+            .starts_with("/nonexistent/apiDefinition.swagger.json: cannot read the file")
+    );
+}
+
+#[test]
+fn errors_in_the_properties_file_name_that_file() {
+    let spec = r#"{"swagger": "2.0", "paths": {}}"#;
+    let properties = r#"{"properties": {"policyTemplateInstances": {"templateId": 1}}}"#;
+    let error = generate_from_str(
+        Path::new("s.json"),
+        spec,
+        Some((Path::new("apiProperties.json"), properties)),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        error
+            .starts_with("apiProperties.json: at properties.policyTemplateInstances: invalid type"),
+        "{error}"
+    );
+}
+
+#[test]
+fn junk_never_panics() {
+    let junk = [
+        "",
+        "null",
+        "[]",
+        "\"swagger\"",
+        "{",
+        "{\"swagger\": 2}",
+        "{\"swagger\": \"2.0\", \"paths\": []}",
+        r#"{"swagger": "2.0", "paths": {"/x": {"get": 5}}}"#,
+        r#"{"swagger": "2.0", "paths": {"/x": {"get": {"responses": {"200": {"schema": {"type": ["a"]}}}}}}}"#,
+        r#"{"swagger": "2.0", "paths": {"/x/{": {"get": {}}}}"#,
+        r#"{"swagger": "2.0", "paths": {"/x": {"get": {"parameters": [{"name": "q", "in": "query", "type": "object"}]}}}}"#,
+        r#"{"swagger": "2.0", "paths": {"/x": {"get": {"parameters": [{"name": "q", "in": "query", "type": "integer", "maximum": 1e300}]}}}}"#,
+        r#"{"swagger": "2.0", "paths": {"/x": {"get": {"parameters": [{"name": "é", "in": "query", "type": "string", "enum": ["", "-", "é", "1"]}]}}}}"#,
+    ];
+    for spec in junk {
+        let outcome = std::panic::catch_unwind(|| generate(spec));
+        assert!(outcome.is_ok(), "panicked on {spec}");
+    }
+}
