@@ -50,7 +50,7 @@ pub fn paragraphs<'a>(paragraphs: impl IntoIterator<Item = Para<'a>>) -> TokenSt
 /// and bare URLs. Balanced `code spans` are kept as they are.
 pub fn escape(line: &str) -> String {
     let spans: Vec<&str> = line.split('`').collect();
-    if spans.len() % 2 == 0 || line.contains("``") {
+    if spans.len().is_multiple_of(2) || line.contains("``") {
         return escape_text(line, true);
     }
     let mut out = String::with_capacity(line.len());
