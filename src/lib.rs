@@ -46,4 +46,9 @@ pub use connector_runtime::{
 #[cfg(feature = "sandbox")]
 pub use app_store_connect_sandbox as sandbox;
 
+/// The README's examples, compiled as doctests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 include!(concat!(env!("OUT_DIR"), "/app_store_connect.rs"));

@@ -192,3 +192,17 @@ fn the_default_base_url_comes_from_host_base_path_and_scheme() {
         "https://catalog.example.com/api"
     );
 }
+
+#[test]
+fn negative_bounds_are_checked() {
+    assert_eq!(
+        parameter_of(client().list_items().offset(-11).build().unwrap_err()),
+        "offset"
+    );
+    client().list_items().offset(-10).build().unwrap();
+    assert_eq!(
+        parameter_of(client().list_items().delta(-0.5).build().unwrap_err()),
+        "delta"
+    );
+    client().list_items().delta(-0.49).build().unwrap();
+}

@@ -455,6 +455,8 @@ pub mod operations {
             ids: Option<Vec<String>>,
             r#type: Option<bool>,
             ratio: Option<f64>,
+            offset: Option<i64>,
+            delta: Option<f64>,
         }
 
         impl Request {
@@ -467,6 +469,8 @@ pub mod operations {
                     ids: None,
                     r#type: None,
                     ratio: None,
+                    offset: None,
+                    delta: None,
                 }
             }
 
@@ -521,6 +525,26 @@ pub mod operations {
             /// Must be at most 1.5; checked before sending.
             pub fn ratio(mut self, value: f64) -> Self {
                 self.ratio = Some(value);
+                self
+            }
+
+            /// Offset from the end when negative
+            ///
+            /// Sent as `offset` (query).
+            ///
+            /// Must be at least -10; checked before sending.
+            pub fn offset(mut self, value: i64) -> Self {
+                self.offset = Some(value);
+                self
+            }
+
+            /// A negative float bound
+            ///
+            /// Sent as `delta` (query).
+            ///
+            /// Must be greater than -0.5; checked before sending.
+            pub fn delta(mut self, value: f64) -> Self {
+                self.delta = Some(value);
                 self
             }
 
@@ -596,6 +620,26 @@ pub mod operations {
                         false,
                     )?;
                     request.query("ratio", value);
+                }
+                if let Some(value) = self.offset {
+                    ::connector_runtime::validate::minimum(
+                        OPERATION_ID,
+                        "offset",
+                        value,
+                        -10,
+                        false,
+                    )?;
+                    request.query("offset", value);
+                }
+                if let Some(value) = self.delta {
+                    ::connector_runtime::validate::minimum(
+                        OPERATION_ID,
+                        "delta",
+                        value,
+                        -0.5,
+                        true,
+                    )?;
+                    request.query("delta", value);
                 }
                 request.header("X-Api-Version", "2024-01");
                 request.credential_header("Authorization", "Token ", " v1");
