@@ -100,29 +100,57 @@ fn variant_names_allow(name: &str, variants: &[&str]) -> TokenStream {
     }
 }
 
-fn closed_enum(def: &TypeDef, enumeration: &EnumDef) -> TokenStream {
-    let name = ident(&def.name);
-    let doc = type_doc(def, "values");
-    let names: Vec<&str> = enumeration
+/// The pieces both kinds of enum are made of.
+struct EnumParts {
+    name: proc_macro2::Ident,
+    header: TokenStream,
+    variants: Vec<proc_macro2::Ident>,
+    wires: Vec<String>,
+    variant_docs: Vec<TokenStream>,
+}
+
+/// Name, doc and lint attributes, variants and wire values of an enum; `catch_all` is
+/// counted for clippy's naming lint.
+fn enum_parts(def: &TypeDef, enumeration: &EnumDef) -> EnumParts {
+    let mut names: Vec<&str> = enumeration
         .variants
         .iter()
         .map(|v| v.rust_name.as_str())
         .collect();
+    names.extend(enumeration.catch_all.as_deref());
+    let doc = type_doc(def, "values");
     let allow = variant_names_allow(&def.name, &names);
-    let variants: Vec<_> = enumeration
+    let wires: Vec<String> = enumeration
         .variants
         .iter()
-        .map(|v| ident(&v.rust_name))
+        .map(|v| v.wire.clone())
         .collect();
-    let wires: Vec<&str> = enumeration
-        .variants
-        .iter()
-        .map(|v| v.wire.as_str())
-        .collect();
-    let variant_docs = wires.iter().map(|wire| docs::own(&format!("`{wire}`")));
+    EnumParts {
+        name: ident(&def.name),
+        header: quote! { #doc #allow },
+        variants: enumeration
+            .variants
+            .iter()
+            .map(|v| ident(&v.rust_name))
+            .collect(),
+        variant_docs: wires
+            .iter()
+            .map(|wire| docs::own(&format!("`{wire}`")))
+            .collect(),
+        wires,
+    }
+}
+
+fn closed_enum(def: &TypeDef, enumeration: &EnumDef) -> TokenStream {
+    let EnumParts {
+        name,
+        header,
+        variants,
+        wires,
+        variant_docs,
+    } = enum_parts(def, enumeration);
     quote! {
-        #doc
-        #allow
+        #header
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum #name {
             #( #variant_docs #variants, )*
@@ -149,30 +177,16 @@ fn closed_enum(def: &TypeDef, enumeration: &EnumDef) -> TokenStream {
 }
 
 fn open_enum(def: &TypeDef, enumeration: &EnumDef) -> TokenStream {
-    let name = ident(&def.name);
-    let doc = type_doc(def, "values");
+    let EnumParts {
+        name,
+        header,
+        variants,
+        wires,
+        variant_docs,
+    } = enum_parts(def, enumeration);
     let catch_all = ident(enumeration.catch_all.as_deref().unwrap_or("Unknown"));
-    let mut names: Vec<&str> = enumeration
-        .variants
-        .iter()
-        .map(|v| v.rust_name.as_str())
-        .collect();
-    names.extend(enumeration.catch_all.as_deref());
-    let allow = variant_names_allow(&def.name, &names);
-    let variants: Vec<_> = enumeration
-        .variants
-        .iter()
-        .map(|v| ident(&v.rust_name))
-        .collect();
-    let wires: Vec<&str> = enumeration
-        .variants
-        .iter()
-        .map(|v| v.wire.as_str())
-        .collect();
-    let variant_docs = wires.iter().map(|wire| docs::own(&format!("`{wire}`")));
     quote! {
-        #doc
-        #allow
+        #header
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
             #( #variant_docs #variants, )*
