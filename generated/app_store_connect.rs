@@ -74,6 +74,13 @@ impl From<::connector_runtime::Client> for Client {
     }
 }
 
+/// Every operation of the client, sorted by name, for callers that pick operations
+/// and parameters at run time.
+pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
+    &operations::apps_and_app_metadata_list_apps::INFO,
+    &operations::apps_and_app_metadata_read_app_information::INFO,
+];
+
 /// One module per operation: its request builder and the types it sends and receives.
 pub mod operations {
     /// List Apps
@@ -1014,6 +1021,1455 @@ pub mod operations {
             }
         }
 
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "Apps_And_App_Metadata__List_Apps",
+            name: "apps_and_app_metadata_list_apps",
+            summary: Some("List Apps"),
+            description: Some("Find and list apps in App Store Connect"),
+            method: "GET",
+            path: "/v1/apps",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[apps]",
+                    rust_name: "fields_apps",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app resource that you want to include in the response, such as the app name, bundle ID, primary locale, and SKU",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "appAvailability",
+                            "appClips",
+                            "appCustomProductPages",
+                            "appEncryptionDeclarations",
+                            "appEvents",
+                            "appInfos",
+                            "appPricePoints",
+                            "appPriceSchedule",
+                            "appStoreVersionExperimentsV2",
+                            "appStoreVersions",
+                            "availableInNewTerritories",
+                            "availableTerritories",
+                            "betaAppLocalizations",
+                            "betaAppReviewDetail",
+                            "betaGroups",
+                            "betaLicenseAgreement",
+                            "betaTesters",
+                            "builds",
+                            "bundleId",
+                            "ciProduct",
+                            "contentRightsDeclaration",
+                            "customerReviews",
+                            "endUserLicenseAgreement",
+                            "gameCenterDetail",
+                            "gameCenterEnabledVersions",
+                            "inAppPurchases",
+                            "inAppPurchasesV2",
+                            "isOrEverWasMadeForKids",
+                            "name",
+                            "perfPowerMetrics",
+                            "preOrder",
+                            "preReleaseVersions",
+                            "pricePoints",
+                            "prices",
+                            "primaryLocale",
+                            "promotedPurchases",
+                            "reviewSubmissions",
+                            "sku",
+                            "subscriptionGracePeriod",
+                            "subscriptionGroups",
+                            "subscriptionStatusUrl",
+                            "subscriptionStatusUrlForSandbox",
+                            "subscriptionStatusUrlVersion",
+                            "subscriptionStatusUrlVersionForSandbox",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaLicenseAgreements]",
+                    rust_name: "fields_beta_license_agreements",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta license agreement resource that you want to include in the response, such as the agreement text and the app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["agreementText", "app"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[preReleaseVersions]",
+                    rust_name: "fields_pre_release_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the pre-release version resource that you want to include in the response, such as the version number, platform, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["app", "builds", "platform", "version"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaAppReviewDetails]",
+                    rust_name: "fields_beta_app_review_details",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta app review detail resource that you want to include in the response, such as the contact information, demo account, and notes for the beta app review",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "contactEmail",
+                            "contactFirstName",
+                            "contactLastName",
+                            "contactPhone",
+                            "demoAccountName",
+                            "demoAccountPassword",
+                            "demoAccountRequired",
+                            "notes",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaAppLocalizations]",
+                    rust_name: "fields_beta_app_localizations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta app localization resource that you want to include in the response, such as the locale, app description, and feedback email",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "description",
+                            "feedbackEmail",
+                            "locale",
+                            "marketingUrl",
+                            "privacyPolicyUrl",
+                            "tvOsPrivacyPolicy",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[builds]",
+                    rust_name: "fields_builds",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the build resource that you want to include in the response, such as the version, processing state, expiration date, and icon asset",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appEncryptionDeclaration",
+                            "appStoreVersion",
+                            "betaAppReviewSubmission",
+                            "betaBuildLocalizations",
+                            "betaGroups",
+                            "buildAudienceType",
+                            "buildBetaDetail",
+                            "buildBundles",
+                            "computedMinMacOsVersion",
+                            "diagnosticSignatures",
+                            "expirationDate",
+                            "expired",
+                            "iconAssetToken",
+                            "icons",
+                            "individualTesters",
+                            "lsMinimumSystemVersion",
+                            "minOsVersion",
+                            "perfPowerMetrics",
+                            "preReleaseVersion",
+                            "processingState",
+                            "uploadedDate",
+                            "usesNonExemptEncryption",
+                            "version",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaGroups]",
+                    rust_name: "fields_beta_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta group resource that you want to include in the response, such as the name, public link, and testers count",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "betaTesters",
+                            "builds",
+                            "createdDate",
+                            "feedbackEnabled",
+                            "hasAccessToAllBuilds",
+                            "iosBuildsAvailableForAppleSiliconMac",
+                            "isInternalGroup",
+                            "name",
+                            "publicLink",
+                            "publicLinkEnabled",
+                            "publicLinkId",
+                            "publicLinkLimit",
+                            "publicLinkLimitEnabled",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[endUserLicenseAgreements]",
+                    rust_name: "fields_end_user_license_agreements",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the end user license agreement resource that you want to include in the response, such as the agreement text and the territory code",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["agreementText", "app", "territories"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appStoreVersions]",
+                    rust_name: "fields_app_store_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app store version resource that you want to include in the response, such as the version string, platform, release type, and status",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "ageRatingDeclaration",
+                            "app",
+                            "appClipDefaultExperience",
+                            "appStoreReviewDetail",
+                            "appStoreState",
+                            "appStoreVersionExperiments",
+                            "appStoreVersionExperimentsV2",
+                            "appStoreVersionLocalizations",
+                            "appStoreVersionPhasedRelease",
+                            "appStoreVersionSubmission",
+                            "build",
+                            "copyright",
+                            "createdDate",
+                            "customerReviews",
+                            "downloadable",
+                            "earliestReleaseDate",
+                            "platform",
+                            "releaseType",
+                            "routingAppCoverage",
+                            "versionString",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appInfos]",
+                    rust_name: "fields_app_infos",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app info resource that you want to include in the response, such as the app name, subtitle, privacy policy URL, and primary category",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "ageRatingDeclaration",
+                            "app",
+                            "appInfoLocalizations",
+                            "appStoreAgeRating",
+                            "appStoreState",
+                            "brazilAgeRating",
+                            "brazilAgeRatingV2",
+                            "kidsAgeBand",
+                            "primaryCategory",
+                            "primarySubcategoryOne",
+                            "primarySubcategoryTwo",
+                            "secondaryCategory",
+                            "secondarySubcategoryOne",
+                            "secondarySubcategoryTwo",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[perfPowerMetrics]",
+                    rust_name: "fields_perf_power_metrics",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the perf power metric resource that you want to include in the response, such as the device type, metric type, average value, and measurement date",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["deviceType", "metricType", "platform"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[inAppPurchases]",
+                    rust_name: "fields_in_app_purchases",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the in-app purchase resource that you want to include in the response, such as the reference name, product type, state, and pricing",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appStoreReviewScreenshot",
+                            "apps",
+                            "content",
+                            "contentHosting",
+                            "familySharable",
+                            "iapPriceSchedule",
+                            "inAppPurchaseAvailability",
+                            "inAppPurchaseLocalizations",
+                            "inAppPurchaseType",
+                            "name",
+                            "pricePoints",
+                            "productId",
+                            "promotedPurchase",
+                            "referenceName",
+                            "reviewNote",
+                            "state",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[ciProducts]",
+                    rust_name: "fields_ci_products",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the ci product resource that you want to include in the response, such as the name, bundle ID, platform, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "additionalRepositories",
+                            "app",
+                            "buildRuns",
+                            "bundleId",
+                            "createdDate",
+                            "name",
+                            "primaryRepositories",
+                            "productType",
+                            "workflows",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appClips]",
+                    rust_name: "fields_app_clips",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app clip resource that you want to include in the response, such as the app clip ID, app ID, and app clip features",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appClipAdvancedExperiences",
+                            "appClipDefaultExperiences",
+                            "bundleId",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[reviewSubmissions]",
+                    rust_name: "fields_review_submissions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the review submission resource that you want to include in the response, such as the app store version ID, state, and submitter",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appStoreVersionForReview",
+                            "canceled",
+                            "items",
+                            "lastUpdatedByActor",
+                            "platform",
+                            "state",
+                            "submitted",
+                            "submittedByActor",
+                            "submittedDate",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appCustomProductPages]",
+                    rust_name: "fields_app_custom_product_pages",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app custom product page resource that you want to include in the response, such as the name, URL, and app store version ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appCustomProductPageVersions",
+                            "appStoreVersionTemplate",
+                            "customProductPageTemplate",
+                            "name",
+                            "url",
+                            "visible",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appEvents]",
+                    rust_name: "fields_app_events",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app event resource that you want to include in the response, such as the name, type, state, and end date",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "archivedTerritorySchedules",
+                            "badge",
+                            "deepLink",
+                            "eventState",
+                            "localizations",
+                            "primaryLocale",
+                            "priority",
+                            "purchaseRequirement",
+                            "purpose",
+                            "referenceName",
+                            "territorySchedules",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appPricePoints]",
+                    rust_name: "fields_app_price_points",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app price point resource that you want to include in the response, such as the price tier, currency, and territory",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "customerPrice",
+                            "equalizations",
+                            "priceTier",
+                            "proceeds",
+                            "territory",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[customerReviews]",
+                    rust_name: "fields_customer_reviews",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the customer review resource that you want to include in the response, such as the rating, title, body, and nickname",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "body",
+                            "createdDate",
+                            "rating",
+                            "response",
+                            "reviewerNickname",
+                            "territory",
+                            "title",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[subscriptionGracePeriods]",
+                    rust_name: "fields_subscription_grace_periods",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the subscription grace period resource that you want to include in the response, such as the duration, state, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["duration", "optIn", "renewalType", "sandboxOptIn"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[promotedPurchases]",
+                    rust_name: "fields_promoted_purchases",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the promoted purchase resource that you want to include in the response, such as the product ID, display name, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "enabled",
+                            "inAppPurchaseV2",
+                            "promotionImages",
+                            "state",
+                            "subscription",
+                            "visibleForAllUsers",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[subscriptionGroups]",
+                    rust_name: "fields_subscription_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the subscription group resource that you want to include in the response, such as the name, reference name, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "referenceName",
+                            "subscriptionGroupLocalizations",
+                            "subscriptions",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appPriceSchedules]",
+                    rust_name: "fields_app_price_schedules",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app price schedule resource that you want to include in the response, such as the start date, end date, and price tier",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["app", "automaticPrices", "baseTerritory", "manualPrices"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appStoreVersionExperiments]",
+                    rust_name: "fields_app_store_version_experiments",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app store version experiment resource that you want to include in the response, such as the name, state, and app store version ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appStoreVersionExperimentTreatments",
+                            "controlVersions",
+                            "endDate",
+                            "latestControlVersion",
+                            "name",
+                            "platform",
+                            "reviewRequired",
+                            "startDate",
+                            "started",
+                            "state",
+                            "trafficProportion",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appEncryptionDeclarations]",
+                    rust_name: "fields_app_encryption_declarations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app encryption declaration resource that you want to include in the response, such as the app ID, platform, state, and uses encryption",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appDescription",
+                            "appEncryptionDeclarationDocument",
+                            "appEncryptionDeclarationState",
+                            "availableOnFrenchStore",
+                            "builds",
+                            "codeValue",
+                            "containsProprietaryCryptography",
+                            "containsThirdPartyCryptography",
+                            "createdDate",
+                            "documentName",
+                            "documentType",
+                            "documentUrl",
+                            "exempt",
+                            "platform",
+                            "uploadedDate",
+                            "usesEncryption",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[gameCenterDetails]",
+                    rust_name: "fields_game_center_details",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the game center detail resource that you want to include in the response, such as the app ID, platform, and game center enabled version",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "achievementReleases",
+                            "app",
+                            "arcadeEnabled",
+                            "challengeEnabled",
+                            "defaultGroupLeaderboard",
+                            "defaultLeaderboard",
+                            "gameCenterAchievements",
+                            "gameCenterAppVersions",
+                            "gameCenterGroup",
+                            "gameCenterLeaderboardSets",
+                            "gameCenterLeaderboards",
+                            "leaderboardReleases",
+                            "leaderboardSetReleases",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "include",
+                    rust_name: "include",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Additional attribution you want to include"),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "appClips",
+                            "appCustomProductPages",
+                            "appEncryptionDeclarations",
+                            "appEvents",
+                            "appInfos",
+                            "appStoreVersionExperimentsV2",
+                            "appStoreVersions",
+                            "availableTerritories",
+                            "betaAppLocalizations",
+                            "betaAppReviewDetail",
+                            "betaGroups",
+                            "betaLicenseAgreement",
+                            "builds",
+                            "ciProduct",
+                            "endUserLicenseAgreement",
+                            "gameCenterDetail",
+                            "gameCenterEnabledVersions",
+                            "inAppPurchases",
+                            "inAppPurchasesV2",
+                            "preOrder",
+                            "preReleaseVersions",
+                            "prices",
+                            "promotedPurchases",
+                            "reviewSubmissions",
+                            "subscriptionGracePeriod",
+                            "subscriptionGroups",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[bundleId]",
+                    rust_name: "filter_bundle_id",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Filter apps by their bundle identifier, which is a unique string that identifies an app",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[id]",
+                    rust_name: "filter_id",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Filter apps by their App Store Connect ID, which is a unique identifier assigned by Apple",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[name]",
+                    rust_name: "filter_name",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Filter apps by their name, which is the title of the app displayed on the App Store and on devices",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[sku]",
+                    rust_name: "filter_sku",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Filter apps by their SKU, which is a unique ID for your app that is not visible on the App Store",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[appStoreVersions]",
+                    rust_name: "filter_app_store_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Filter apps by their app store versions, which are the versions of the app that have been submitted for review or released on the App Store",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[appStoreVersions.platform]",
+                    rust_name: "filter_app_store_versions_platform",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Filter app store versions by their platform, which is the operating system that the app runs on, such as iOS, macOS, tvOS, or watchOS",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["IOS", "MAC_OS", "TV_OS", "VISION_OS"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[appStoreVersions.appStoreState]",
+                    rust_name: "filter_app_store_versions_app_store_state",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Filter app store versions by their app store state, which is the status of the app on the App Store, such as Ready for Sale, Rejected, or In Review",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "ACCEPTED",
+                            "DEVELOPER_REMOVED_FROM_SALE",
+                            "DEVELOPER_REJECTED",
+                            "IN_REVIEW",
+                            "INVALID_BINARY",
+                            "METADATA_REJECTED",
+                            "PENDING_APPLE_RELEASE",
+                            "PENDING_CONTRACT",
+                            "PENDING_DEVELOPER_RELEASE",
+                            "PREPARE_FOR_SUBMISSION",
+                            "PREORDER_READY_FOR_SALE",
+                            "PROCESSING_FOR_APP_STORE",
+                            "READY_FOR_REVIEW",
+                            "READY_FOR_SALE",
+                            "REJECTED",
+                            "REMOVED_FROM_SALE",
+                            "WAITING_FOR_EXPORT_COMPLIANCE",
+                            "WAITING_FOR_REVIEW",
+                            "REPLACED_WITH_NEW_VERSION",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "sort",
+                    rust_name: "sort",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Sort the results by the specified attribute or relationship in ascending or descending order",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["bundleId", "-bundleId", "name", "-name", "sku", "-sku"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[preReleaseVersions]",
+                    rust_name: "limit_pre_release_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of pre-release versions returned for each app, which are the versions of the app that are in development or testing and have not been submitted for review",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[builds]",
+                    rust_name: "limit_builds",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of builds returned for each app or pre-release version, which are the compiled executables of the app that are uploaded to App Store Connect",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[betaGroups]",
+                    rust_name: "limit_beta_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of beta groups returned for each app, which are the groups of testers that can access and provide feedback on pre-release versions of the app",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[betaAppLocalizations]",
+                    rust_name: "limit_beta_app_localizations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of beta app localizations returned for each app, which are the translations of the app’s metadata, such as name and description, for different languages and regions",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[availableTerritories]",
+                    rust_name: "limit_available_territories",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of available territories returned for each app, which are the countries or regions where the app is available for download on the App Store",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appStoreVersions]",
+                    rust_name: "limit_app_store_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app store versions returned for each app, which are the versions of the app that have been submitted for review or released on the App Store",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appInfos]",
+                    rust_name: "limit_app_infos",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app infos returned for each app, which are the general information and settings of the app, such as name, category, and age rating",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appClips]",
+                    rust_name: "limit_app_clips",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app clips returned for each app, which are the small parts of the app that can be quickly accessed without downloading the full app",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appCustomProductPages]",
+                    rust_name: "limit_app_custom_product_pages",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app custom product pages returned for each app, which are the alternative versions of the app’s product page on the App Store that can be customized for different audiences or marketing campaigns",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appEvents]",
+                    rust_name: "limit_app_events",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app events returned for each app, which are the actions or occurrences that happen within the app, such as purchases or sign-ups, that can be tracked and measured",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[reviewSubmissions]",
+                    rust_name: "limit_review_submissions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of review submissions returned for each app store version, which are the requests to submit the app store version for review by Apple",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[inAppPurchasesV2]",
+                    rust_name: "limit_in_app_purchases_v2",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of in-app purchases returned for each app, which are the additional content or features that users can buy within the app, such as subscriptions, coins, or levels",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[promotedPurchases]",
+                    rust_name: "limit_promoted_purchases",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of promoted purchases returned for each app, which are the in-app purchases that can be featured on the App Store and purchased by users without opening the app",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[subscriptionGroups]",
+                    rust_name: "limit_subscription_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of subscription groups returned for each app, which are the groups of in-app purchases that offer subscriptions to the same or related content or services",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appStoreVersionExperimentsV2]",
+                    rust_name: "limit_app_store_version_experiments_v2",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app store version experiments returned for each app, which are the tests that compare the performance of different variations of the app’s product page on the App Store, such as screenshots, app previews, or descriptions",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appEncryptionDeclarations]",
+                    rust_name: "limit_app_encryption_declarations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app encryption declarations returned for each app, which are the statements that indicate whether the app uses encryption and how it complies with export regulations",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: true,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let mut request = Request::new(client.clone());
+            if let Some(value) = arguments
+                .parse::<FieldsApps>(OPERATION_ID, "fields[apps]")?
+            {
+                request = request.fields_apps(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsBetaLicenseAgreements,
+                >(OPERATION_ID, "fields[betaLicenseAgreements]")?
+            {
+                request = request.fields_beta_license_agreements(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsPreReleaseVersions,
+                >(OPERATION_ID, "fields[preReleaseVersions]")?
+            {
+                request = request.fields_pre_release_versions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsBetaAppReviewDetails,
+                >(OPERATION_ID, "fields[betaAppReviewDetails]")?
+            {
+                request = request.fields_beta_app_review_details(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsBetaAppLocalizations,
+                >(OPERATION_ID, "fields[betaAppLocalizations]")?
+            {
+                request = request.fields_beta_app_localizations(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsBuilds>(OPERATION_ID, "fields[builds]")?
+            {
+                request = request.fields_builds(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsBetaGroups>(OPERATION_ID, "fields[betaGroups]")?
+            {
+                request = request.fields_beta_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsEndUserLicenseAgreements,
+                >(OPERATION_ID, "fields[endUserLicenseAgreements]")?
+            {
+                request = request.fields_end_user_license_agreements(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppStoreVersions,
+                >(OPERATION_ID, "fields[appStoreVersions]")?
+            {
+                request = request.fields_app_store_versions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppInfos>(OPERATION_ID, "fields[appInfos]")?
+            {
+                request = request.fields_app_infos(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsPerfPowerMetrics,
+                >(OPERATION_ID, "fields[perfPowerMetrics]")?
+            {
+                request = request.fields_perf_power_metrics(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsInAppPurchases>(OPERATION_ID, "fields[inAppPurchases]")?
+            {
+                request = request.fields_in_app_purchases(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsCiProducts>(OPERATION_ID, "fields[ciProducts]")?
+            {
+                request = request.fields_ci_products(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppClips>(OPERATION_ID, "fields[appClips]")?
+            {
+                request = request.fields_app_clips(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsReviewSubmissions,
+                >(OPERATION_ID, "fields[reviewSubmissions]")?
+            {
+                request = request.fields_review_submissions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppCustomProductPages,
+                >(OPERATION_ID, "fields[appCustomProductPages]")?
+            {
+                request = request.fields_app_custom_product_pages(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppEvents>(OPERATION_ID, "fields[appEvents]")?
+            {
+                request = request.fields_app_events(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppPricePoints>(OPERATION_ID, "fields[appPricePoints]")?
+            {
+                request = request.fields_app_price_points(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsCustomerReviews>(OPERATION_ID, "fields[customerReviews]")?
+            {
+                request = request.fields_customer_reviews(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsSubscriptionGracePeriods,
+                >(OPERATION_ID, "fields[subscriptionGracePeriods]")?
+            {
+                request = request.fields_subscription_grace_periods(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsPromotedPurchases,
+                >(OPERATION_ID, "fields[promotedPurchases]")?
+            {
+                request = request.fields_promoted_purchases(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsSubscriptionGroups,
+                >(OPERATION_ID, "fields[subscriptionGroups]")?
+            {
+                request = request.fields_subscription_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppPriceSchedules,
+                >(OPERATION_ID, "fields[appPriceSchedules]")?
+            {
+                request = request.fields_app_price_schedules(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppStoreVersionExperiments,
+                >(OPERATION_ID, "fields[appStoreVersionExperiments]")?
+            {
+                request = request.fields_app_store_version_experiments(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppEncryptionDeclarations,
+                >(OPERATION_ID, "fields[appEncryptionDeclarations]")?
+            {
+                request = request.fields_app_encryption_declarations(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsGameCenterDetails,
+                >(OPERATION_ID, "fields[gameCenterDetails]")?
+            {
+                request = request.fields_game_center_details(value);
+            }
+            if let Some(value) = arguments.parse::<Include>(OPERATION_ID, "include")? {
+                request = request.include(value);
+            }
+            if let Some(value) = arguments
+                .parse::<String>(OPERATION_ID, "filter[bundleId]")?
+            {
+                request = request.filter_bundle_id(value);
+            }
+            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "filter[id]")? {
+                request = request.filter_id(value);
+            }
+            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "filter[name]")?
+            {
+                request = request.filter_name(value);
+            }
+            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "filter[sku]")?
+            {
+                request = request.filter_sku(value);
+            }
+            if let Some(value) = arguments
+                .parse::<String>(OPERATION_ID, "filter[appStoreVersions]")?
+            {
+                request = request.filter_app_store_versions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FilterAppStoreVersionsPlatform,
+                >(OPERATION_ID, "filter[appStoreVersions.platform]")?
+            {
+                request = request.filter_app_store_versions_platform(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FilterAppStoreVersionsAppStoreState,
+                >(OPERATION_ID, "filter[appStoreVersions.appStoreState]")?
+            {
+                request = request.filter_app_store_versions_app_store_state(value);
+            }
+            if let Some(value) = arguments.parse::<Sort>(OPERATION_ID, "sort")? {
+                request = request.sort(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[preReleaseVersions]")?
+            {
+                request = request.limit_pre_release_versions(value);
+            }
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "limit[builds]")? {
+                request = request.limit_builds(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[betaGroups]")?
+            {
+                request = request.limit_beta_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[betaAppLocalizations]")?
+            {
+                request = request.limit_beta_app_localizations(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[availableTerritories]")?
+            {
+                request = request.limit_available_territories(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appStoreVersions]")?
+            {
+                request = request.limit_app_store_versions(value);
+            }
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "limit[appInfos]")?
+            {
+                request = request.limit_app_infos(value);
+            }
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "limit[appClips]")?
+            {
+                request = request.limit_app_clips(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appCustomProductPages]")?
+            {
+                request = request.limit_app_custom_product_pages(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appEvents]")?
+            {
+                request = request.limit_app_events(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[reviewSubmissions]")?
+            {
+                request = request.limit_review_submissions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[inAppPurchasesV2]")?
+            {
+                request = request.limit_in_app_purchases_v2(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[promotedPurchases]")?
+            {
+                request = request.limit_promoted_purchases(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[subscriptionGroups]")?
+            {
+                request = request.limit_subscription_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appStoreVersionExperimentsV2]")?
+            {
+                request = request.limit_app_store_version_experiments_v2(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appEncryptionDeclarations]")?
+            {
+                request = request.limit_app_encryption_declarations(value);
+            }
+            request.build()
+        }
+
         /// The values of the fields\[apps\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsApps {
@@ -1220,6 +2676,118 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsApps {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "appAvailability" => Ok(Self::AppAvailability),
+                    "appClips" => Ok(Self::AppClips),
+                    "appCustomProductPages" => Ok(Self::AppCustomProductPages),
+                    "appEncryptionDeclarations" => Ok(Self::AppEncryptionDeclarations),
+                    "appEvents" => Ok(Self::AppEvents),
+                    "appInfos" => Ok(Self::AppInfos),
+                    "appPricePoints" => Ok(Self::AppPricePoints),
+                    "appPriceSchedule" => Ok(Self::AppPriceSchedule),
+                    "appStoreVersionExperimentsV2" => {
+                        Ok(Self::AppStoreVersionExperimentsV2)
+                    }
+                    "appStoreVersions" => Ok(Self::AppStoreVersions),
+                    "availableInNewTerritories" => Ok(Self::AvailableInNewTerritories),
+                    "availableTerritories" => Ok(Self::AvailableTerritories),
+                    "betaAppLocalizations" => Ok(Self::BetaAppLocalizations),
+                    "betaAppReviewDetail" => Ok(Self::BetaAppReviewDetail),
+                    "betaGroups" => Ok(Self::BetaGroups),
+                    "betaLicenseAgreement" => Ok(Self::BetaLicenseAgreement),
+                    "betaTesters" => Ok(Self::BetaTesters),
+                    "builds" => Ok(Self::Builds),
+                    "bundleId" => Ok(Self::BundleId),
+                    "ciProduct" => Ok(Self::CiProduct),
+                    "contentRightsDeclaration" => Ok(Self::ContentRightsDeclaration),
+                    "customerReviews" => Ok(Self::CustomerReviews),
+                    "endUserLicenseAgreement" => Ok(Self::EndUserLicenseAgreement),
+                    "gameCenterDetail" => Ok(Self::GameCenterDetail),
+                    "gameCenterEnabledVersions" => Ok(Self::GameCenterEnabledVersions),
+                    "inAppPurchases" => Ok(Self::InAppPurchases),
+                    "inAppPurchasesV2" => Ok(Self::InAppPurchasesV2),
+                    "isOrEverWasMadeForKids" => Ok(Self::IsOrEverWasMadeForKids),
+                    "name" => Ok(Self::Name),
+                    "perfPowerMetrics" => Ok(Self::PerfPowerMetrics),
+                    "preOrder" => Ok(Self::PreOrder),
+                    "preReleaseVersions" => Ok(Self::PreReleaseVersions),
+                    "pricePoints" => Ok(Self::PricePoints),
+                    "prices" => Ok(Self::Prices),
+                    "primaryLocale" => Ok(Self::PrimaryLocale),
+                    "promotedPurchases" => Ok(Self::PromotedPurchases),
+                    "reviewSubmissions" => Ok(Self::ReviewSubmissions),
+                    "sku" => Ok(Self::Sku),
+                    "subscriptionGracePeriod" => Ok(Self::SubscriptionGracePeriod),
+                    "subscriptionGroups" => Ok(Self::SubscriptionGroups),
+                    "subscriptionStatusUrl" => Ok(Self::SubscriptionStatusUrl),
+                    "subscriptionStatusUrlForSandbox" => {
+                        Ok(Self::SubscriptionStatusUrlForSandbox)
+                    }
+                    "subscriptionStatusUrlVersion" => {
+                        Ok(Self::SubscriptionStatusUrlVersion)
+                    }
+                    "subscriptionStatusUrlVersionForSandbox" => {
+                        Ok(Self::SubscriptionStatusUrlVersionForSandbox)
+                    }
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "appAvailability",
+                                "appClips",
+                                "appCustomProductPages",
+                                "appEncryptionDeclarations",
+                                "appEvents",
+                                "appInfos",
+                                "appPricePoints",
+                                "appPriceSchedule",
+                                "appStoreVersionExperimentsV2",
+                                "appStoreVersions",
+                                "availableInNewTerritories",
+                                "availableTerritories",
+                                "betaAppLocalizations",
+                                "betaAppReviewDetail",
+                                "betaGroups",
+                                "betaLicenseAgreement",
+                                "betaTesters",
+                                "builds",
+                                "bundleId",
+                                "ciProduct",
+                                "contentRightsDeclaration",
+                                "customerReviews",
+                                "endUserLicenseAgreement",
+                                "gameCenterDetail",
+                                "gameCenterEnabledVersions",
+                                "inAppPurchases",
+                                "inAppPurchasesV2",
+                                "isOrEverWasMadeForKids",
+                                "name",
+                                "perfPowerMetrics",
+                                "preOrder",
+                                "preReleaseVersions",
+                                "pricePoints",
+                                "prices",
+                                "primaryLocale",
+                                "promotedPurchases",
+                                "reviewSubmissions",
+                                "sku",
+                                "subscriptionGracePeriod",
+                                "subscriptionGroups",
+                                "subscriptionStatusUrl",
+                                "subscriptionStatusUrlForSandbox",
+                                "subscriptionStatusUrlVersion",
+                                "subscriptionStatusUrlVersionForSandbox",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[betaLicenseAgreements\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsBetaLicenseAgreements {
@@ -1248,6 +2816,23 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsBetaLicenseAgreements {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "agreementText" => Ok(Self::AgreementText),
+                    "app" => Ok(Self::App),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["agreementText", "app"],
+                        })
+                    }
+                }
             }
         }
 
@@ -1290,6 +2875,25 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsPreReleaseVersions {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "builds" => Ok(Self::Builds),
+                    "platform" => Ok(Self::Platform),
+                    "version" => Ok(Self::Version),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["app", "builds", "platform", "version"],
+                        })
+                    }
+                }
             }
         }
 
@@ -1355,6 +2959,40 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsBetaAppReviewDetails {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "contactEmail" => Ok(Self::ContactEmail),
+                    "contactFirstName" => Ok(Self::ContactFirstName),
+                    "contactLastName" => Ok(Self::ContactLastName),
+                    "contactPhone" => Ok(Self::ContactPhone),
+                    "demoAccountName" => Ok(Self::DemoAccountName),
+                    "demoAccountPassword" => Ok(Self::DemoAccountPassword),
+                    "demoAccountRequired" => Ok(Self::DemoAccountRequired),
+                    "notes" => Ok(Self::Notes),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "contactEmail",
+                                "contactFirstName",
+                                "contactLastName",
+                                "contactPhone",
+                                "demoAccountName",
+                                "demoAccountPassword",
+                                "demoAccountRequired",
+                                "notes",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[betaAppLocalizations\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsBetaAppLocalizations {
@@ -1406,6 +3044,36 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsBetaAppLocalizations {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "description" => Ok(Self::Description),
+                    "feedbackEmail" => Ok(Self::FeedbackEmail),
+                    "locale" => Ok(Self::Locale),
+                    "marketingUrl" => Ok(Self::MarketingUrl),
+                    "privacyPolicyUrl" => Ok(Self::PrivacyPolicyUrl),
+                    "tvOsPrivacyPolicy" => Ok(Self::TvOsPrivacyPolicy),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "description",
+                                "feedbackEmail",
+                                "locale",
+                                "marketingUrl",
+                                "privacyPolicyUrl",
+                                "tvOsPrivacyPolicy",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -1531,6 +3199,70 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsBuilds {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appEncryptionDeclaration" => Ok(Self::AppEncryptionDeclaration),
+                    "appStoreVersion" => Ok(Self::AppStoreVersion),
+                    "betaAppReviewSubmission" => Ok(Self::BetaAppReviewSubmission),
+                    "betaBuildLocalizations" => Ok(Self::BetaBuildLocalizations),
+                    "betaGroups" => Ok(Self::BetaGroups),
+                    "buildAudienceType" => Ok(Self::BuildAudienceType),
+                    "buildBetaDetail" => Ok(Self::BuildBetaDetail),
+                    "buildBundles" => Ok(Self::BuildBundles),
+                    "computedMinMacOsVersion" => Ok(Self::ComputedMinMacOsVersion),
+                    "diagnosticSignatures" => Ok(Self::DiagnosticSignatures),
+                    "expirationDate" => Ok(Self::ExpirationDate),
+                    "expired" => Ok(Self::Expired),
+                    "iconAssetToken" => Ok(Self::IconAssetToken),
+                    "icons" => Ok(Self::Icons),
+                    "individualTesters" => Ok(Self::IndividualTesters),
+                    "lsMinimumSystemVersion" => Ok(Self::LsMinimumSystemVersion),
+                    "minOsVersion" => Ok(Self::MinOsVersion),
+                    "perfPowerMetrics" => Ok(Self::PerfPowerMetrics),
+                    "preReleaseVersion" => Ok(Self::PreReleaseVersion),
+                    "processingState" => Ok(Self::ProcessingState),
+                    "uploadedDate" => Ok(Self::UploadedDate),
+                    "usesNonExemptEncryption" => Ok(Self::UsesNonExemptEncryption),
+                    "version" => Ok(Self::Version),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appEncryptionDeclaration",
+                                "appStoreVersion",
+                                "betaAppReviewSubmission",
+                                "betaBuildLocalizations",
+                                "betaGroups",
+                                "buildAudienceType",
+                                "buildBetaDetail",
+                                "buildBundles",
+                                "computedMinMacOsVersion",
+                                "diagnosticSignatures",
+                                "expirationDate",
+                                "expired",
+                                "iconAssetToken",
+                                "icons",
+                                "individualTesters",
+                                "lsMinimumSystemVersion",
+                                "minOsVersion",
+                                "perfPowerMetrics",
+                                "preReleaseVersion",
+                                "processingState",
+                                "uploadedDate",
+                                "usesNonExemptEncryption",
+                                "version",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[betaGroups\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsBetaGroups {
@@ -1615,6 +3347,52 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsBetaGroups {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "betaTesters" => Ok(Self::BetaTesters),
+                    "builds" => Ok(Self::Builds),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "feedbackEnabled" => Ok(Self::FeedbackEnabled),
+                    "hasAccessToAllBuilds" => Ok(Self::HasAccessToAllBuilds),
+                    "iosBuildsAvailableForAppleSiliconMac" => {
+                        Ok(Self::IosBuildsAvailableForAppleSiliconMac)
+                    }
+                    "isInternalGroup" => Ok(Self::IsInternalGroup),
+                    "name" => Ok(Self::Name),
+                    "publicLink" => Ok(Self::PublicLink),
+                    "publicLinkEnabled" => Ok(Self::PublicLinkEnabled),
+                    "publicLinkId" => Ok(Self::PublicLinkId),
+                    "publicLinkLimit" => Ok(Self::PublicLinkLimit),
+                    "publicLinkLimitEnabled" => Ok(Self::PublicLinkLimitEnabled),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "betaTesters",
+                                "builds",
+                                "createdDate",
+                                "feedbackEnabled",
+                                "hasAccessToAllBuilds",
+                                "iosBuildsAvailableForAppleSiliconMac",
+                                "isInternalGroup",
+                                "name",
+                                "publicLink",
+                                "publicLinkEnabled",
+                                "publicLinkId",
+                                "publicLinkLimit",
+                                "publicLinkLimitEnabled",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[endUserLicenseAgreements\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsEndUserLicenseAgreements {
@@ -1650,6 +3428,24 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsEndUserLicenseAgreements {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "agreementText" => Ok(Self::AgreementText),
+                    "app" => Ok(Self::App),
+                    "territories" => Ok(Self::Territories),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["agreementText", "app", "territories"],
+                        })
+                    }
+                }
             }
         }
 
@@ -1759,6 +3555,68 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppStoreVersions {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "ageRatingDeclaration" => Ok(Self::AgeRatingDeclaration),
+                    "app" => Ok(Self::App),
+                    "appClipDefaultExperience" => Ok(Self::AppClipDefaultExperience),
+                    "appStoreReviewDetail" => Ok(Self::AppStoreReviewDetail),
+                    "appStoreState" => Ok(Self::AppStoreState),
+                    "appStoreVersionExperiments" => Ok(Self::AppStoreVersionExperiments),
+                    "appStoreVersionExperimentsV2" => {
+                        Ok(Self::AppStoreVersionExperimentsV2)
+                    }
+                    "appStoreVersionLocalizations" => {
+                        Ok(Self::AppStoreVersionLocalizations)
+                    }
+                    "appStoreVersionPhasedRelease" => {
+                        Ok(Self::AppStoreVersionPhasedRelease)
+                    }
+                    "appStoreVersionSubmission" => Ok(Self::AppStoreVersionSubmission),
+                    "build" => Ok(Self::Build),
+                    "copyright" => Ok(Self::Copyright),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "customerReviews" => Ok(Self::CustomerReviews),
+                    "downloadable" => Ok(Self::Downloadable),
+                    "earliestReleaseDate" => Ok(Self::EarliestReleaseDate),
+                    "platform" => Ok(Self::Platform),
+                    "releaseType" => Ok(Self::ReleaseType),
+                    "routingAppCoverage" => Ok(Self::RoutingAppCoverage),
+                    "versionString" => Ok(Self::VersionString),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "ageRatingDeclaration",
+                                "app",
+                                "appClipDefaultExperience",
+                                "appStoreReviewDetail",
+                                "appStoreState",
+                                "appStoreVersionExperiments",
+                                "appStoreVersionExperimentsV2",
+                                "appStoreVersionLocalizations",
+                                "appStoreVersionPhasedRelease",
+                                "appStoreVersionSubmission",
+                                "build",
+                                "copyright",
+                                "createdDate",
+                                "customerReviews",
+                                "downloadable",
+                                "earliestReleaseDate",
+                                "platform",
+                                "releaseType",
+                                "routingAppCoverage",
+                                "versionString",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appInfos\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppInfos {
@@ -1841,6 +3699,50 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppInfos {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "ageRatingDeclaration" => Ok(Self::AgeRatingDeclaration),
+                    "app" => Ok(Self::App),
+                    "appInfoLocalizations" => Ok(Self::AppInfoLocalizations),
+                    "appStoreAgeRating" => Ok(Self::AppStoreAgeRating),
+                    "appStoreState" => Ok(Self::AppStoreState),
+                    "brazilAgeRating" => Ok(Self::BrazilAgeRating),
+                    "brazilAgeRatingV2" => Ok(Self::BrazilAgeRatingV2),
+                    "kidsAgeBand" => Ok(Self::KidsAgeBand),
+                    "primaryCategory" => Ok(Self::PrimaryCategory),
+                    "primarySubcategoryOne" => Ok(Self::PrimarySubcategoryOne),
+                    "primarySubcategoryTwo" => Ok(Self::PrimarySubcategoryTwo),
+                    "secondaryCategory" => Ok(Self::SecondaryCategory),
+                    "secondarySubcategoryOne" => Ok(Self::SecondarySubcategoryOne),
+                    "secondarySubcategoryTwo" => Ok(Self::SecondarySubcategoryTwo),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "ageRatingDeclaration",
+                                "app",
+                                "appInfoLocalizations",
+                                "appStoreAgeRating",
+                                "appStoreState",
+                                "brazilAgeRating",
+                                "brazilAgeRatingV2",
+                                "kidsAgeBand",
+                                "primaryCategory",
+                                "primarySubcategoryOne",
+                                "primarySubcategoryTwo",
+                                "secondaryCategory",
+                                "secondarySubcategoryOne",
+                                "secondarySubcategoryTwo",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[perfPowerMetrics\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsPerfPowerMetrics {
@@ -1876,6 +3778,24 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsPerfPowerMetrics {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "deviceType" => Ok(Self::DeviceType),
+                    "metricType" => Ok(Self::MetricType),
+                    "platform" => Ok(Self::Platform),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["deviceType", "metricType", "platform"],
+                        })
+                    }
+                }
             }
         }
 
@@ -1973,6 +3893,56 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsInAppPurchases {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appStoreReviewScreenshot" => Ok(Self::AppStoreReviewScreenshot),
+                    "apps" => Ok(Self::Apps),
+                    "content" => Ok(Self::Content),
+                    "contentHosting" => Ok(Self::ContentHosting),
+                    "familySharable" => Ok(Self::FamilySharable),
+                    "iapPriceSchedule" => Ok(Self::IapPriceSchedule),
+                    "inAppPurchaseAvailability" => Ok(Self::InAppPurchaseAvailability),
+                    "inAppPurchaseLocalizations" => Ok(Self::InAppPurchaseLocalizations),
+                    "inAppPurchaseType" => Ok(Self::InAppPurchaseType),
+                    "name" => Ok(Self::Name),
+                    "pricePoints" => Ok(Self::PricePoints),
+                    "productId" => Ok(Self::ProductId),
+                    "promotedPurchase" => Ok(Self::PromotedPurchase),
+                    "referenceName" => Ok(Self::ReferenceName),
+                    "reviewNote" => Ok(Self::ReviewNote),
+                    "state" => Ok(Self::State),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appStoreReviewScreenshot",
+                                "apps",
+                                "content",
+                                "contentHosting",
+                                "familySharable",
+                                "iapPriceSchedule",
+                                "inAppPurchaseAvailability",
+                                "inAppPurchaseLocalizations",
+                                "inAppPurchaseType",
+                                "name",
+                                "pricePoints",
+                                "productId",
+                                "promotedPurchase",
+                                "referenceName",
+                                "reviewNote",
+                                "state",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[ciProducts\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsCiProducts {
@@ -2035,6 +4005,40 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsCiProducts {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "additionalRepositories" => Ok(Self::AdditionalRepositories),
+                    "app" => Ok(Self::App),
+                    "buildRuns" => Ok(Self::BuildRuns),
+                    "bundleId" => Ok(Self::BundleId),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "name" => Ok(Self::Name),
+                    "primaryRepositories" => Ok(Self::PrimaryRepositories),
+                    "productType" => Ok(Self::ProductType),
+                    "workflows" => Ok(Self::Workflows),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "additionalRepositories",
+                                "app",
+                                "buildRuns",
+                                "bundleId",
+                                "createdDate",
+                                "name",
+                                "primaryRepositories",
+                                "productType",
+                                "workflows",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appClips\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppClips {
@@ -2074,6 +4078,30 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppClips {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appClipAdvancedExperiences" => Ok(Self::AppClipAdvancedExperiences),
+                    "appClipDefaultExperiences" => Ok(Self::AppClipDefaultExperiences),
+                    "bundleId" => Ok(Self::BundleId),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appClipAdvancedExperiences",
+                                "appClipDefaultExperiences",
+                                "bundleId",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -2143,6 +4171,42 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsReviewSubmissions {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appStoreVersionForReview" => Ok(Self::AppStoreVersionForReview),
+                    "canceled" => Ok(Self::Canceled),
+                    "items" => Ok(Self::Items),
+                    "lastUpdatedByActor" => Ok(Self::LastUpdatedByActor),
+                    "platform" => Ok(Self::Platform),
+                    "state" => Ok(Self::State),
+                    "submitted" => Ok(Self::Submitted),
+                    "submittedByActor" => Ok(Self::SubmittedByActor),
+                    "submittedDate" => Ok(Self::SubmittedDate),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appStoreVersionForReview",
+                                "canceled",
+                                "items",
+                                "lastUpdatedByActor",
+                                "platform",
+                                "state",
+                                "submitted",
+                                "submittedByActor",
+                                "submittedDate",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appCustomProductPages\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppCustomProductPages {
@@ -2194,6 +4258,38 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppCustomProductPages {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appCustomProductPageVersions" => {
+                        Ok(Self::AppCustomProductPageVersions)
+                    }
+                    "appStoreVersionTemplate" => Ok(Self::AppStoreVersionTemplate),
+                    "customProductPageTemplate" => Ok(Self::CustomProductPageTemplate),
+                    "name" => Ok(Self::Name),
+                    "url" => Ok(Self::Url),
+                    "visible" => Ok(Self::Visible),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appCustomProductPageVersions",
+                                "appStoreVersionTemplate",
+                                "customProductPageTemplate",
+                                "name",
+                                "url",
+                                "visible",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -2271,6 +4367,46 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppEvents {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "archivedTerritorySchedules" => Ok(Self::ArchivedTerritorySchedules),
+                    "badge" => Ok(Self::Badge),
+                    "deepLink" => Ok(Self::DeepLink),
+                    "eventState" => Ok(Self::EventState),
+                    "localizations" => Ok(Self::Localizations),
+                    "primaryLocale" => Ok(Self::PrimaryLocale),
+                    "priority" => Ok(Self::Priority),
+                    "purchaseRequirement" => Ok(Self::PurchaseRequirement),
+                    "purpose" => Ok(Self::Purpose),
+                    "referenceName" => Ok(Self::ReferenceName),
+                    "territorySchedules" => Ok(Self::TerritorySchedules),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "archivedTerritorySchedules",
+                                "badge",
+                                "deepLink",
+                                "eventState",
+                                "localizations",
+                                "primaryLocale",
+                                "priority",
+                                "purchaseRequirement",
+                                "purpose",
+                                "referenceName",
+                                "territorySchedules",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appPricePoints\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppPricePoints {
@@ -2318,6 +4454,34 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppPricePoints {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "customerPrice" => Ok(Self::CustomerPrice),
+                    "equalizations" => Ok(Self::Equalizations),
+                    "priceTier" => Ok(Self::PriceTier),
+                    "proceeds" => Ok(Self::Proceeds),
+                    "territory" => Ok(Self::Territory),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "customerPrice",
+                                "equalizations",
+                                "priceTier",
+                                "proceeds",
+                                "territory",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -2375,6 +4539,36 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsCustomerReviews {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "body" => Ok(Self::Body),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "rating" => Ok(Self::Rating),
+                    "response" => Ok(Self::Response),
+                    "reviewerNickname" => Ok(Self::ReviewerNickname),
+                    "territory" => Ok(Self::Territory),
+                    "title" => Ok(Self::Title),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "body",
+                                "createdDate",
+                                "rating",
+                                "response",
+                                "reviewerNickname",
+                                "territory",
+                                "title",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[subscriptionGracePeriods\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsSubscriptionGracePeriods {
@@ -2414,6 +4608,30 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsSubscriptionGracePeriods {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "duration" => Ok(Self::Duration),
+                    "optIn" => Ok(Self::OptIn),
+                    "renewalType" => Ok(Self::RenewalType),
+                    "sandboxOptIn" => Ok(Self::SandboxOptIn),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "duration",
+                                "optIn",
+                                "renewalType",
+                                "sandboxOptIn",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -2471,6 +4689,36 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsPromotedPurchases {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "enabled" => Ok(Self::Enabled),
+                    "inAppPurchaseV2" => Ok(Self::InAppPurchaseV2),
+                    "promotionImages" => Ok(Self::PromotionImages),
+                    "state" => Ok(Self::State),
+                    "subscription" => Ok(Self::Subscription),
+                    "visibleForAllUsers" => Ok(Self::VisibleForAllUsers),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "enabled",
+                                "inAppPurchaseV2",
+                                "promotionImages",
+                                "state",
+                                "subscription",
+                                "visibleForAllUsers",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[subscriptionGroups\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsSubscriptionGroups {
@@ -2515,6 +4763,32 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsSubscriptionGroups {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "referenceName" => Ok(Self::ReferenceName),
+                    "subscriptionGroupLocalizations" => {
+                        Ok(Self::SubscriptionGroupLocalizations)
+                    }
+                    "subscriptions" => Ok(Self::Subscriptions),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "referenceName",
+                                "subscriptionGroupLocalizations",
+                                "subscriptions",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appPriceSchedules\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppPriceSchedules {
@@ -2554,6 +4828,30 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppPriceSchedules {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "automaticPrices" => Ok(Self::AutomaticPrices),
+                    "baseTerritory" => Ok(Self::BaseTerritory),
+                    "manualPrices" => Ok(Self::ManualPrices),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "automaticPrices",
+                                "baseTerritory",
+                                "manualPrices",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -2630,6 +4928,48 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppStoreVersionExperiments {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appStoreVersionExperimentTreatments" => {
+                        Ok(Self::AppStoreVersionExperimentTreatments)
+                    }
+                    "controlVersions" => Ok(Self::ControlVersions),
+                    "endDate" => Ok(Self::EndDate),
+                    "latestControlVersion" => Ok(Self::LatestControlVersion),
+                    "name" => Ok(Self::Name),
+                    "platform" => Ok(Self::Platform),
+                    "reviewRequired" => Ok(Self::ReviewRequired),
+                    "startDate" => Ok(Self::StartDate),
+                    "started" => Ok(Self::Started),
+                    "state" => Ok(Self::State),
+                    "trafficProportion" => Ok(Self::TrafficProportion),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appStoreVersionExperimentTreatments",
+                                "controlVersions",
+                                "endDate",
+                                "latestControlVersion",
+                                "name",
+                                "platform",
+                                "reviewRequired",
+                                "startDate",
+                                "started",
+                                "state",
+                                "trafficProportion",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -2735,6 +5075,64 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppEncryptionDeclarations {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appDescription" => Ok(Self::AppDescription),
+                    "appEncryptionDeclarationDocument" => {
+                        Ok(Self::AppEncryptionDeclarationDocument)
+                    }
+                    "appEncryptionDeclarationState" => {
+                        Ok(Self::AppEncryptionDeclarationState)
+                    }
+                    "availableOnFrenchStore" => Ok(Self::AvailableOnFrenchStore),
+                    "builds" => Ok(Self::Builds),
+                    "codeValue" => Ok(Self::CodeValue),
+                    "containsProprietaryCryptography" => {
+                        Ok(Self::ContainsProprietaryCryptography)
+                    }
+                    "containsThirdPartyCryptography" => {
+                        Ok(Self::ContainsThirdPartyCryptography)
+                    }
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "documentName" => Ok(Self::DocumentName),
+                    "documentType" => Ok(Self::DocumentType),
+                    "documentUrl" => Ok(Self::DocumentUrl),
+                    "exempt" => Ok(Self::Exempt),
+                    "platform" => Ok(Self::Platform),
+                    "uploadedDate" => Ok(Self::UploadedDate),
+                    "usesEncryption" => Ok(Self::UsesEncryption),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appDescription",
+                                "appEncryptionDeclarationDocument",
+                                "appEncryptionDeclarationState",
+                                "availableOnFrenchStore",
+                                "builds",
+                                "codeValue",
+                                "containsProprietaryCryptography",
+                                "containsThirdPartyCryptography",
+                                "createdDate",
+                                "documentName",
+                                "documentType",
+                                "documentUrl",
+                                "exempt",
+                                "platform",
+                                "uploadedDate",
+                                "usesEncryption",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[gameCenterDetails\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsGameCenterDetails {
@@ -2810,6 +5208,48 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsGameCenterDetails {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "achievementReleases" => Ok(Self::AchievementReleases),
+                    "app" => Ok(Self::App),
+                    "arcadeEnabled" => Ok(Self::ArcadeEnabled),
+                    "challengeEnabled" => Ok(Self::ChallengeEnabled),
+                    "defaultGroupLeaderboard" => Ok(Self::DefaultGroupLeaderboard),
+                    "defaultLeaderboard" => Ok(Self::DefaultLeaderboard),
+                    "gameCenterAchievements" => Ok(Self::GameCenterAchievements),
+                    "gameCenterAppVersions" => Ok(Self::GameCenterAppVersions),
+                    "gameCenterGroup" => Ok(Self::GameCenterGroup),
+                    "gameCenterLeaderboardSets" => Ok(Self::GameCenterLeaderboardSets),
+                    "gameCenterLeaderboards" => Ok(Self::GameCenterLeaderboards),
+                    "leaderboardReleases" => Ok(Self::LeaderboardReleases),
+                    "leaderboardSetReleases" => Ok(Self::LeaderboardSetReleases),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "achievementReleases",
+                                "app",
+                                "arcadeEnabled",
+                                "challengeEnabled",
+                                "defaultGroupLeaderboard",
+                                "defaultLeaderboard",
+                                "gameCenterAchievements",
+                                "gameCenterAppVersions",
+                                "gameCenterGroup",
+                                "gameCenterLeaderboardSets",
+                                "gameCenterLeaderboards",
+                                "leaderboardReleases",
+                                "leaderboardSetReleases",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -2943,6 +5383,76 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for Include {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "appClips" => Ok(Self::AppClips),
+                    "appCustomProductPages" => Ok(Self::AppCustomProductPages),
+                    "appEncryptionDeclarations" => Ok(Self::AppEncryptionDeclarations),
+                    "appEvents" => Ok(Self::AppEvents),
+                    "appInfos" => Ok(Self::AppInfos),
+                    "appStoreVersionExperimentsV2" => {
+                        Ok(Self::AppStoreVersionExperimentsV2)
+                    }
+                    "appStoreVersions" => Ok(Self::AppStoreVersions),
+                    "availableTerritories" => Ok(Self::AvailableTerritories),
+                    "betaAppLocalizations" => Ok(Self::BetaAppLocalizations),
+                    "betaAppReviewDetail" => Ok(Self::BetaAppReviewDetail),
+                    "betaGroups" => Ok(Self::BetaGroups),
+                    "betaLicenseAgreement" => Ok(Self::BetaLicenseAgreement),
+                    "builds" => Ok(Self::Builds),
+                    "ciProduct" => Ok(Self::CiProduct),
+                    "endUserLicenseAgreement" => Ok(Self::EndUserLicenseAgreement),
+                    "gameCenterDetail" => Ok(Self::GameCenterDetail),
+                    "gameCenterEnabledVersions" => Ok(Self::GameCenterEnabledVersions),
+                    "inAppPurchases" => Ok(Self::InAppPurchases),
+                    "inAppPurchasesV2" => Ok(Self::InAppPurchasesV2),
+                    "preOrder" => Ok(Self::PreOrder),
+                    "preReleaseVersions" => Ok(Self::PreReleaseVersions),
+                    "prices" => Ok(Self::Prices),
+                    "promotedPurchases" => Ok(Self::PromotedPurchases),
+                    "reviewSubmissions" => Ok(Self::ReviewSubmissions),
+                    "subscriptionGracePeriod" => Ok(Self::SubscriptionGracePeriod),
+                    "subscriptionGroups" => Ok(Self::SubscriptionGroups),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "appClips",
+                                "appCustomProductPages",
+                                "appEncryptionDeclarations",
+                                "appEvents",
+                                "appInfos",
+                                "appStoreVersionExperimentsV2",
+                                "appStoreVersions",
+                                "availableTerritories",
+                                "betaAppLocalizations",
+                                "betaAppReviewDetail",
+                                "betaGroups",
+                                "betaLicenseAgreement",
+                                "builds",
+                                "ciProduct",
+                                "endUserLicenseAgreement",
+                                "gameCenterDetail",
+                                "gameCenterEnabledVersions",
+                                "inAppPurchases",
+                                "inAppPurchasesV2",
+                                "preOrder",
+                                "preReleaseVersions",
+                                "prices",
+                                "promotedPurchases",
+                                "reviewSubmissions",
+                                "subscriptionGracePeriod",
+                                "subscriptionGroups",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the filter\[appStoreVersions.platform\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FilterAppStoreVersionsPlatform {
@@ -2982,6 +5492,25 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FilterAppStoreVersionsPlatform {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "IOS" => Ok(Self::Ios),
+                    "MAC_OS" => Ok(Self::MacOs),
+                    "TV_OS" => Ok(Self::TvOs),
+                    "VISION_OS" => Ok(Self::VisionOs),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["IOS", "MAC_OS", "TV_OS", "VISION_OS"],
+                        })
+                    }
+                }
             }
         }
 
@@ -3087,6 +5616,62 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FilterAppStoreVersionsAppStoreState {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "ACCEPTED" => Ok(Self::Accepted),
+                    "DEVELOPER_REMOVED_FROM_SALE" => Ok(Self::DeveloperRemovedFromSale),
+                    "DEVELOPER_REJECTED" => Ok(Self::DeveloperRejected),
+                    "IN_REVIEW" => Ok(Self::InReview),
+                    "INVALID_BINARY" => Ok(Self::InvalidBinary),
+                    "METADATA_REJECTED" => Ok(Self::MetadataRejected),
+                    "PENDING_APPLE_RELEASE" => Ok(Self::PendingAppleRelease),
+                    "PENDING_CONTRACT" => Ok(Self::PendingContract),
+                    "PENDING_DEVELOPER_RELEASE" => Ok(Self::PendingDeveloperRelease),
+                    "PREPARE_FOR_SUBMISSION" => Ok(Self::PrepareForSubmission),
+                    "PREORDER_READY_FOR_SALE" => Ok(Self::PreorderReadyForSale),
+                    "PROCESSING_FOR_APP_STORE" => Ok(Self::ProcessingForAppStore),
+                    "READY_FOR_REVIEW" => Ok(Self::ReadyForReview),
+                    "READY_FOR_SALE" => Ok(Self::ReadyForSale),
+                    "REJECTED" => Ok(Self::Rejected),
+                    "REMOVED_FROM_SALE" => Ok(Self::RemovedFromSale),
+                    "WAITING_FOR_EXPORT_COMPLIANCE" => {
+                        Ok(Self::WaitingForExportCompliance)
+                    }
+                    "WAITING_FOR_REVIEW" => Ok(Self::WaitingForReview),
+                    "REPLACED_WITH_NEW_VERSION" => Ok(Self::ReplacedWithNewVersion),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "ACCEPTED",
+                                "DEVELOPER_REMOVED_FROM_SALE",
+                                "DEVELOPER_REJECTED",
+                                "IN_REVIEW",
+                                "INVALID_BINARY",
+                                "METADATA_REJECTED",
+                                "PENDING_APPLE_RELEASE",
+                                "PENDING_CONTRACT",
+                                "PENDING_DEVELOPER_RELEASE",
+                                "PREPARE_FOR_SUBMISSION",
+                                "PREORDER_READY_FOR_SALE",
+                                "PROCESSING_FOR_APP_STORE",
+                                "READY_FOR_REVIEW",
+                                "READY_FOR_SALE",
+                                "REJECTED",
+                                "REMOVED_FROM_SALE",
+                                "WAITING_FOR_EXPORT_COMPLIANCE",
+                                "WAITING_FOR_REVIEW",
+                                "REPLACED_WITH_NEW_VERSION",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the sort parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Sort {
@@ -3134,6 +5719,34 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for Sort {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "bundleId" => Ok(Self::BundleId),
+                    "-bundleId" => Ok(Self::BundleIdDescending),
+                    "name" => Ok(Self::Name),
+                    "-name" => Ok(Self::NameDescending),
+                    "sku" => Ok(Self::Sku),
+                    "-sku" => Ok(Self::SkuDescending),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "bundleId",
+                                "-bundleId",
+                                "name",
+                                "-name",
+                                "sku",
+                                "-sku",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -4276,6 +6889,1287 @@ pub mod operations {
             }
         }
 
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "Apps_And_App_Metadata__Read_App_Information",
+            name: "apps_and_app_metadata_read_app_information",
+            summary: Some("Read App Information"),
+            description: Some("Get information about a specific app"),
+            method: "GET",
+            path: "/v1/apps/{id}",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "id",
+                    rust_name: "id",
+                    location: ::connector_runtime::meta::Location::Path,
+                    required: true,
+                    description: Some("Your Application ID"),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[apps]",
+                    rust_name: "fields_apps",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app resource that you want to include in the response, such as the app name, bundle ID, primary locale, and SKU",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "appAvailability",
+                            "appClips",
+                            "appCustomProductPages",
+                            "appEncryptionDeclarations",
+                            "appEvents",
+                            "appInfos",
+                            "appPricePoints",
+                            "appPriceSchedule",
+                            "appStoreVersionExperimentsV2",
+                            "appStoreVersions",
+                            "availableInNewTerritories",
+                            "availableTerritories",
+                            "betaAppLocalizations",
+                            "betaAppReviewDetail",
+                            "betaGroups",
+                            "betaLicenseAgreement",
+                            "betaTesters",
+                            "builds",
+                            "bundleId",
+                            "ciProduct",
+                            "contentRightsDeclaration",
+                            "customerReviews",
+                            "endUserLicenseAgreement",
+                            "gameCenterDetail",
+                            "gameCenterEnabledVersions",
+                            "inAppPurchases",
+                            "inAppPurchasesV2",
+                            "isOrEverWasMadeForKids",
+                            "name",
+                            "perfPowerMetrics",
+                            "preOrder",
+                            "preReleaseVersions",
+                            "pricePoints",
+                            "prices",
+                            "primaryLocale",
+                            "promotedPurchases",
+                            "reviewSubmissions",
+                            "sku",
+                            "subscriptionGracePeriod",
+                            "subscriptionGroups",
+                            "subscriptionStatusUrl",
+                            "subscriptionStatusUrlForSandbox",
+                            "subscriptionStatusUrlVersion",
+                            "subscriptionStatusUrlVersionForSandbox",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaLicenseAgreements]",
+                    rust_name: "fields_beta_license_agreements",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta license agreement resource that you want to include in the response, such as the agreement text and the app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["agreementText", "app"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[preReleaseVersions]",
+                    rust_name: "fields_pre_release_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the pre-release version resource that you want to include in the response, such as the version number, platform, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["app", "builds", "platform", "version"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaAppReviewDetails]",
+                    rust_name: "fields_beta_app_review_details",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta app review detail resource that you want to include in the response, such as the contact information, demo account, and notes for the beta app review",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "contactEmail",
+                            "contactFirstName",
+                            "contactLastName",
+                            "contactPhone",
+                            "demoAccountName",
+                            "demoAccountPassword",
+                            "demoAccountRequired",
+                            "notes",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaAppLocalizations]",
+                    rust_name: "fields_beta_app_localizations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta app localization resource that you want to include in the response, such as the locale, app description, and feedback email",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "description",
+                            "feedbackEmail",
+                            "locale",
+                            "marketingUrl",
+                            "privacyPolicyUrl",
+                            "tvOsPrivacyPolicy",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[builds]",
+                    rust_name: "fields_builds",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the build resource that you want to include in the response, such as the version, processing state, expiration date, and icon asset",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appEncryptionDeclaration",
+                            "appStoreVersion",
+                            "betaAppReviewSubmission",
+                            "betaBuildLocalizations",
+                            "betaGroups",
+                            "buildAudienceType",
+                            "buildBetaDetail",
+                            "buildBundles",
+                            "computedMinMacOsVersion",
+                            "diagnosticSignatures",
+                            "expirationDate",
+                            "expired",
+                            "iconAssetToken",
+                            "icons",
+                            "individualTesters",
+                            "lsMinimumSystemVersion",
+                            "minOsVersion",
+                            "perfPowerMetrics",
+                            "preReleaseVersion",
+                            "processingState",
+                            "uploadedDate",
+                            "usesNonExemptEncryption",
+                            "version",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[betaGroups]",
+                    rust_name: "fields_beta_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the beta group resource that you want to include in the response, such as the name, public link, and testers count",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "betaTesters",
+                            "builds",
+                            "createdDate",
+                            "feedbackEnabled",
+                            "hasAccessToAllBuilds",
+                            "iosBuildsAvailableForAppleSiliconMac",
+                            "isInternalGroup",
+                            "name",
+                            "publicLink",
+                            "publicLinkEnabled",
+                            "publicLinkId",
+                            "publicLinkLimit",
+                            "publicLinkLimitEnabled",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[endUserLicenseAgreements]",
+                    rust_name: "fields_end_user_license_agreements",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the end user license agreement resource that you want to include in the response, such as the agreement text and the territory code",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["agreementText", "app", "territories"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appStoreVersions]",
+                    rust_name: "fields_app_store_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app store version resource that you want to include in the response, such as the version string, platform, release type, and status",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "ageRatingDeclaration",
+                            "app",
+                            "appClipDefaultExperience",
+                            "appStoreReviewDetail",
+                            "appStoreState",
+                            "appStoreVersionExperiments",
+                            "appStoreVersionExperimentsV2",
+                            "appStoreVersionLocalizations",
+                            "appStoreVersionPhasedRelease",
+                            "appStoreVersionSubmission",
+                            "build",
+                            "copyright",
+                            "createdDate",
+                            "customerReviews",
+                            "downloadable",
+                            "earliestReleaseDate",
+                            "platform",
+                            "releaseType",
+                            "routingAppCoverage",
+                            "versionString",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appInfos]",
+                    rust_name: "fields_app_infos",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app info resource that you want to include in the response, such as the app name, subtitle, privacy policy URL, and primary category",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "ageRatingDeclaration",
+                            "app",
+                            "appInfoLocalizations",
+                            "appStoreAgeRating",
+                            "appStoreState",
+                            "brazilAgeRating",
+                            "brazilAgeRatingV2",
+                            "kidsAgeBand",
+                            "primaryCategory",
+                            "primarySubcategoryOne",
+                            "primarySubcategoryTwo",
+                            "secondaryCategory",
+                            "secondarySubcategoryOne",
+                            "secondarySubcategoryTwo",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[perfPowerMetrics]",
+                    rust_name: "fields_perf_power_metrics",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the perf power metric resource that you want to include in the response, such as the device type, metric type, average value, and measurement date",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["deviceType", "metricType", "platform"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[inAppPurchases]",
+                    rust_name: "fields_in_app_purchases",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the in-app purchase resource that you want to include in the response, such as the reference name, product type, state, and pricing",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appStoreReviewScreenshot",
+                            "apps",
+                            "content",
+                            "contentHosting",
+                            "familySharable",
+                            "iapPriceSchedule",
+                            "inAppPurchaseAvailability",
+                            "inAppPurchaseLocalizations",
+                            "inAppPurchaseType",
+                            "name",
+                            "pricePoints",
+                            "productId",
+                            "promotedPurchase",
+                            "referenceName",
+                            "reviewNote",
+                            "state",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[ciProducts]",
+                    rust_name: "fields_ci_products",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the ci product resource that you want to include in the response, such as the name, bundle ID, platform, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "additionalRepositories",
+                            "app",
+                            "buildRuns",
+                            "bundleId",
+                            "createdDate",
+                            "name",
+                            "primaryRepositories",
+                            "productType",
+                            "workflows",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appClips]",
+                    rust_name: "fields_app_clips",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app clip resource that you want to include in the response, such as the app clip ID, app ID, and app clip features",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appClipAdvancedExperiences",
+                            "appClipDefaultExperiences",
+                            "bundleId",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[reviewSubmissions]",
+                    rust_name: "fields_review_submissions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the review submission resource that you want to include in the response, such as the app store version ID, state, and submitter",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appStoreVersionForReview",
+                            "canceled",
+                            "items",
+                            "lastUpdatedByActor",
+                            "platform",
+                            "state",
+                            "submitted",
+                            "submittedByActor",
+                            "submittedDate",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appCustomProductPages]",
+                    rust_name: "fields_app_custom_product_pages",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app custom product page resource that you want to include in the response, such as the name, URL, and app store version ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appCustomProductPageVersions",
+                            "appStoreVersionTemplate",
+                            "customProductPageTemplate",
+                            "name",
+                            "url",
+                            "visible",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appEvents]",
+                    rust_name: "fields_app_events",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app event resource that you want to include in the response, such as the name, type, state, and end date",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "archivedTerritorySchedules",
+                            "badge",
+                            "deepLink",
+                            "eventState",
+                            "localizations",
+                            "primaryLocale",
+                            "priority",
+                            "purchaseRequirement",
+                            "purpose",
+                            "referenceName",
+                            "territorySchedules",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appPricePoints]",
+                    rust_name: "fields_app_price_points",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app price point resource that you want to include in the response, such as the price tier, currency, and territory",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "customerPrice",
+                            "equalizations",
+                            "priceTier",
+                            "proceeds",
+                            "territory",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[customerReviews]",
+                    rust_name: "fields_customer_reviews",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the customer review resource that you want to include in the response, such as the rating, title, body, and nickname",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "body",
+                            "createdDate",
+                            "rating",
+                            "response",
+                            "reviewerNickname",
+                            "territory",
+                            "title",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[subscriptionGracePeriods]",
+                    rust_name: "fields_subscription_grace_periods",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the subscription grace period resource that you want to include in the response, such as the duration, state, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["duration", "optIn", "renewalType", "sandboxOptIn"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[promotedPurchases]",
+                    rust_name: "fields_promoted_purchases",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the promoted purchase resource that you want to include in the response, such as the product ID, display name, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "enabled",
+                            "inAppPurchaseV2",
+                            "promotionImages",
+                            "state",
+                            "subscription",
+                            "visibleForAllUsers",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[subscriptionGroups]",
+                    rust_name: "fields_subscription_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the subscription group resource that you want to include in the response, such as the name, reference name, and app ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "referenceName",
+                            "subscriptionGroupLocalizations",
+                            "subscriptions",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appPriceSchedules]",
+                    rust_name: "fields_app_price_schedules",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app price schedule resource that you want to include in the response, such as the start date, end date, and price tier",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["app", "automaticPrices", "baseTerritory", "manualPrices"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appStoreVersionExperiments]",
+                    rust_name: "fields_app_store_version_experiments",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app store version experiment resource that you want to include in the response, such as the name, state, and app store version ID",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appStoreVersionExperimentTreatments",
+                            "controlVersions",
+                            "endDate",
+                            "latestControlVersion",
+                            "name",
+                            "platform",
+                            "reviewRequired",
+                            "startDate",
+                            "started",
+                            "state",
+                            "trafficProportion",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[appEncryptionDeclarations]",
+                    rust_name: "fields_app_encryption_declarations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the app encryption declaration resource that you want to include in the response, such as the app ID, platform, state, and uses encryption",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "app",
+                            "appDescription",
+                            "appEncryptionDeclarationDocument",
+                            "appEncryptionDeclarationState",
+                            "availableOnFrenchStore",
+                            "builds",
+                            "codeValue",
+                            "containsProprietaryCryptography",
+                            "containsThirdPartyCryptography",
+                            "createdDate",
+                            "documentName",
+                            "documentType",
+                            "documentUrl",
+                            "exempt",
+                            "platform",
+                            "uploadedDate",
+                            "usesEncryption",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "fields[gameCenterDetails]",
+                    rust_name: "fields_game_center_details",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "This parameter specifies the attributes of the game center detail resource that you want to include in the response, such as the app ID, platform, and game center enabled version",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "achievementReleases",
+                            "app",
+                            "arcadeEnabled",
+                            "challengeEnabled",
+                            "defaultGroupLeaderboard",
+                            "defaultLeaderboard",
+                            "gameCenterAchievements",
+                            "gameCenterAppVersions",
+                            "gameCenterGroup",
+                            "gameCenterLeaderboardSets",
+                            "gameCenterLeaderboards",
+                            "leaderboardReleases",
+                            "leaderboardSetReleases",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "include",
+                    rust_name: "include",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Additional attribution you want to include"),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &[
+                            "appClips",
+                            "appCustomProductPages",
+                            "appEncryptionDeclarations",
+                            "appEvents",
+                            "appInfos",
+                            "appStoreVersionExperimentsV2",
+                            "appStoreVersions",
+                            "availableTerritories",
+                            "betaAppLocalizations",
+                            "betaAppReviewDetail",
+                            "betaGroups",
+                            "betaLicenseAgreement",
+                            "builds",
+                            "ciProduct",
+                            "endUserLicenseAgreement",
+                            "gameCenterDetail",
+                            "gameCenterEnabledVersions",
+                            "inAppPurchases",
+                            "inAppPurchasesV2",
+                            "preOrder",
+                            "preReleaseVersions",
+                            "prices",
+                            "promotedPurchases",
+                            "reviewSubmissions",
+                            "subscriptionGracePeriod",
+                            "subscriptionGroups",
+                        ],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[preReleaseVersions]",
+                    rust_name: "limit_pre_release_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of pre-release versions returned for each app, which are the versions of the app that are in development or testing and have not been submitted for review",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[builds]",
+                    rust_name: "limit_builds",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of builds returned for each app or pre-release version, which are the compiled executables of the app that are uploaded to App Store Connect",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[betaGroups]",
+                    rust_name: "limit_beta_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of beta groups returned for each app, which are the groups of testers that can access and provide feedback on pre-release versions of the app",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[betaAppLocalizations]",
+                    rust_name: "limit_beta_app_localizations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of beta app localizations returned for each app, which are the translations of the app’s metadata, such as name and description, for different languages and regions",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[availableTerritories]",
+                    rust_name: "limit_available_territories",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of available territories returned for each app, which are the countries or regions where the app is available for download on the App Store",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appStoreVersions]",
+                    rust_name: "limit_app_store_versions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app store versions returned for each app, which are the versions of the app that have been submitted for review or released on the App Store",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appInfos]",
+                    rust_name: "limit_app_infos",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app infos returned for each app, which are the general information and settings of the app, such as name, category, and age rating",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appClips]",
+                    rust_name: "limit_app_clips",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app clips returned for each app, which are the small parts of the app that can be quickly accessed without downloading the full app",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appCustomProductPages]",
+                    rust_name: "limit_app_custom_product_pages",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app custom product pages returned for each app, which are the alternative versions of the app’s product page on the App Store that can be customized for different audiences or marketing campaigns",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appEvents]",
+                    rust_name: "limit_app_events",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app events returned for each app, which are the actions or occurrences that happen within the app, such as purchases or sign-ups, that can be tracked and measured",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[reviewSubmissions]",
+                    rust_name: "limit_review_submissions",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of review submissions returned for each app store version, which are the requests to submit the app store version for review by Apple",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[inAppPurchasesV2]",
+                    rust_name: "limit_in_app_purchases_v2",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of in-app purchases returned for each app, which are the additional content or features that users can buy within the app, such as subscriptions, coins, or levels",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[promotedPurchases]",
+                    rust_name: "limit_promoted_purchases",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of promoted purchases returned for each app, which are the in-app purchases that can be featured on the App Store and purchased by users without opening the app",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[subscriptionGroups]",
+                    rust_name: "limit_subscription_groups",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of subscription groups returned for each app, which are the groups of in-app purchases that offer subscriptions to the same or related content or services",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appStoreVersionExperimentsV2]",
+                    rust_name: "limit_app_store_version_experiments_v2",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app store version experiments returned for each app, which are the tests that compare the performance of different variations of the app’s product page on the App Store, such as screenshots, app previews, or descriptions",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "limit[appEncryptionDeclarations]",
+                    rust_name: "limit_app_encryption_declarations",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some(
+                        "Limit the number of app encryption declarations returned for each app, which are the statements that indicate whether the app uses encryption and how it complies with export regulations",
+                    ),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: Some((50.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let mut request = Request::new(
+                client.clone(),
+                arguments.required::<String>(OPERATION_ID, "id")?,
+            );
+            if let Some(value) = arguments
+                .parse::<FieldsApps>(OPERATION_ID, "fields[apps]")?
+            {
+                request = request.fields_apps(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsBetaLicenseAgreements,
+                >(OPERATION_ID, "fields[betaLicenseAgreements]")?
+            {
+                request = request.fields_beta_license_agreements(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsPreReleaseVersions,
+                >(OPERATION_ID, "fields[preReleaseVersions]")?
+            {
+                request = request.fields_pre_release_versions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsBetaAppReviewDetails,
+                >(OPERATION_ID, "fields[betaAppReviewDetails]")?
+            {
+                request = request.fields_beta_app_review_details(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsBetaAppLocalizations,
+                >(OPERATION_ID, "fields[betaAppLocalizations]")?
+            {
+                request = request.fields_beta_app_localizations(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsBuilds>(OPERATION_ID, "fields[builds]")?
+            {
+                request = request.fields_builds(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsBetaGroups>(OPERATION_ID, "fields[betaGroups]")?
+            {
+                request = request.fields_beta_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsEndUserLicenseAgreements,
+                >(OPERATION_ID, "fields[endUserLicenseAgreements]")?
+            {
+                request = request.fields_end_user_license_agreements(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppStoreVersions,
+                >(OPERATION_ID, "fields[appStoreVersions]")?
+            {
+                request = request.fields_app_store_versions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppInfos>(OPERATION_ID, "fields[appInfos]")?
+            {
+                request = request.fields_app_infos(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsPerfPowerMetrics,
+                >(OPERATION_ID, "fields[perfPowerMetrics]")?
+            {
+                request = request.fields_perf_power_metrics(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsInAppPurchases>(OPERATION_ID, "fields[inAppPurchases]")?
+            {
+                request = request.fields_in_app_purchases(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsCiProducts>(OPERATION_ID, "fields[ciProducts]")?
+            {
+                request = request.fields_ci_products(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppClips>(OPERATION_ID, "fields[appClips]")?
+            {
+                request = request.fields_app_clips(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsReviewSubmissions,
+                >(OPERATION_ID, "fields[reviewSubmissions]")?
+            {
+                request = request.fields_review_submissions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppCustomProductPages,
+                >(OPERATION_ID, "fields[appCustomProductPages]")?
+            {
+                request = request.fields_app_custom_product_pages(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppEvents>(OPERATION_ID, "fields[appEvents]")?
+            {
+                request = request.fields_app_events(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsAppPricePoints>(OPERATION_ID, "fields[appPricePoints]")?
+            {
+                request = request.fields_app_price_points(value);
+            }
+            if let Some(value) = arguments
+                .parse::<FieldsCustomerReviews>(OPERATION_ID, "fields[customerReviews]")?
+            {
+                request = request.fields_customer_reviews(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsSubscriptionGracePeriods,
+                >(OPERATION_ID, "fields[subscriptionGracePeriods]")?
+            {
+                request = request.fields_subscription_grace_periods(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsPromotedPurchases,
+                >(OPERATION_ID, "fields[promotedPurchases]")?
+            {
+                request = request.fields_promoted_purchases(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsSubscriptionGroups,
+                >(OPERATION_ID, "fields[subscriptionGroups]")?
+            {
+                request = request.fields_subscription_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppPriceSchedules,
+                >(OPERATION_ID, "fields[appPriceSchedules]")?
+            {
+                request = request.fields_app_price_schedules(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppStoreVersionExperiments,
+                >(OPERATION_ID, "fields[appStoreVersionExperiments]")?
+            {
+                request = request.fields_app_store_version_experiments(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsAppEncryptionDeclarations,
+                >(OPERATION_ID, "fields[appEncryptionDeclarations]")?
+            {
+                request = request.fields_app_encryption_declarations(value);
+            }
+            if let Some(value) = arguments
+                .parse::<
+                    FieldsGameCenterDetails,
+                >(OPERATION_ID, "fields[gameCenterDetails]")?
+            {
+                request = request.fields_game_center_details(value);
+            }
+            if let Some(value) = arguments.parse::<Include>(OPERATION_ID, "include")? {
+                request = request.include(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[preReleaseVersions]")?
+            {
+                request = request.limit_pre_release_versions(value);
+            }
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "limit[builds]")? {
+                request = request.limit_builds(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[betaGroups]")?
+            {
+                request = request.limit_beta_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[betaAppLocalizations]")?
+            {
+                request = request.limit_beta_app_localizations(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[availableTerritories]")?
+            {
+                request = request.limit_available_territories(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appStoreVersions]")?
+            {
+                request = request.limit_app_store_versions(value);
+            }
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "limit[appInfos]")?
+            {
+                request = request.limit_app_infos(value);
+            }
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "limit[appClips]")?
+            {
+                request = request.limit_app_clips(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appCustomProductPages]")?
+            {
+                request = request.limit_app_custom_product_pages(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appEvents]")?
+            {
+                request = request.limit_app_events(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[reviewSubmissions]")?
+            {
+                request = request.limit_review_submissions(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[inAppPurchasesV2]")?
+            {
+                request = request.limit_in_app_purchases_v2(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[promotedPurchases]")?
+            {
+                request = request.limit_promoted_purchases(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[subscriptionGroups]")?
+            {
+                request = request.limit_subscription_groups(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appStoreVersionExperimentsV2]")?
+            {
+                request = request.limit_app_store_version_experiments_v2(value);
+            }
+            if let Some(value) = arguments
+                .parse::<i32>(OPERATION_ID, "limit[appEncryptionDeclarations]")?
+            {
+                request = request.limit_app_encryption_declarations(value);
+            }
+            request.build()
+        }
+
         /// The values of the fields\[apps\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsApps {
@@ -4482,6 +8376,118 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsApps {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "appAvailability" => Ok(Self::AppAvailability),
+                    "appClips" => Ok(Self::AppClips),
+                    "appCustomProductPages" => Ok(Self::AppCustomProductPages),
+                    "appEncryptionDeclarations" => Ok(Self::AppEncryptionDeclarations),
+                    "appEvents" => Ok(Self::AppEvents),
+                    "appInfos" => Ok(Self::AppInfos),
+                    "appPricePoints" => Ok(Self::AppPricePoints),
+                    "appPriceSchedule" => Ok(Self::AppPriceSchedule),
+                    "appStoreVersionExperimentsV2" => {
+                        Ok(Self::AppStoreVersionExperimentsV2)
+                    }
+                    "appStoreVersions" => Ok(Self::AppStoreVersions),
+                    "availableInNewTerritories" => Ok(Self::AvailableInNewTerritories),
+                    "availableTerritories" => Ok(Self::AvailableTerritories),
+                    "betaAppLocalizations" => Ok(Self::BetaAppLocalizations),
+                    "betaAppReviewDetail" => Ok(Self::BetaAppReviewDetail),
+                    "betaGroups" => Ok(Self::BetaGroups),
+                    "betaLicenseAgreement" => Ok(Self::BetaLicenseAgreement),
+                    "betaTesters" => Ok(Self::BetaTesters),
+                    "builds" => Ok(Self::Builds),
+                    "bundleId" => Ok(Self::BundleId),
+                    "ciProduct" => Ok(Self::CiProduct),
+                    "contentRightsDeclaration" => Ok(Self::ContentRightsDeclaration),
+                    "customerReviews" => Ok(Self::CustomerReviews),
+                    "endUserLicenseAgreement" => Ok(Self::EndUserLicenseAgreement),
+                    "gameCenterDetail" => Ok(Self::GameCenterDetail),
+                    "gameCenterEnabledVersions" => Ok(Self::GameCenterEnabledVersions),
+                    "inAppPurchases" => Ok(Self::InAppPurchases),
+                    "inAppPurchasesV2" => Ok(Self::InAppPurchasesV2),
+                    "isOrEverWasMadeForKids" => Ok(Self::IsOrEverWasMadeForKids),
+                    "name" => Ok(Self::Name),
+                    "perfPowerMetrics" => Ok(Self::PerfPowerMetrics),
+                    "preOrder" => Ok(Self::PreOrder),
+                    "preReleaseVersions" => Ok(Self::PreReleaseVersions),
+                    "pricePoints" => Ok(Self::PricePoints),
+                    "prices" => Ok(Self::Prices),
+                    "primaryLocale" => Ok(Self::PrimaryLocale),
+                    "promotedPurchases" => Ok(Self::PromotedPurchases),
+                    "reviewSubmissions" => Ok(Self::ReviewSubmissions),
+                    "sku" => Ok(Self::Sku),
+                    "subscriptionGracePeriod" => Ok(Self::SubscriptionGracePeriod),
+                    "subscriptionGroups" => Ok(Self::SubscriptionGroups),
+                    "subscriptionStatusUrl" => Ok(Self::SubscriptionStatusUrl),
+                    "subscriptionStatusUrlForSandbox" => {
+                        Ok(Self::SubscriptionStatusUrlForSandbox)
+                    }
+                    "subscriptionStatusUrlVersion" => {
+                        Ok(Self::SubscriptionStatusUrlVersion)
+                    }
+                    "subscriptionStatusUrlVersionForSandbox" => {
+                        Ok(Self::SubscriptionStatusUrlVersionForSandbox)
+                    }
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "appAvailability",
+                                "appClips",
+                                "appCustomProductPages",
+                                "appEncryptionDeclarations",
+                                "appEvents",
+                                "appInfos",
+                                "appPricePoints",
+                                "appPriceSchedule",
+                                "appStoreVersionExperimentsV2",
+                                "appStoreVersions",
+                                "availableInNewTerritories",
+                                "availableTerritories",
+                                "betaAppLocalizations",
+                                "betaAppReviewDetail",
+                                "betaGroups",
+                                "betaLicenseAgreement",
+                                "betaTesters",
+                                "builds",
+                                "bundleId",
+                                "ciProduct",
+                                "contentRightsDeclaration",
+                                "customerReviews",
+                                "endUserLicenseAgreement",
+                                "gameCenterDetail",
+                                "gameCenterEnabledVersions",
+                                "inAppPurchases",
+                                "inAppPurchasesV2",
+                                "isOrEverWasMadeForKids",
+                                "name",
+                                "perfPowerMetrics",
+                                "preOrder",
+                                "preReleaseVersions",
+                                "pricePoints",
+                                "prices",
+                                "primaryLocale",
+                                "promotedPurchases",
+                                "reviewSubmissions",
+                                "sku",
+                                "subscriptionGracePeriod",
+                                "subscriptionGroups",
+                                "subscriptionStatusUrl",
+                                "subscriptionStatusUrlForSandbox",
+                                "subscriptionStatusUrlVersion",
+                                "subscriptionStatusUrlVersionForSandbox",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[betaLicenseAgreements\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsBetaLicenseAgreements {
@@ -4510,6 +8516,23 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsBetaLicenseAgreements {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "agreementText" => Ok(Self::AgreementText),
+                    "app" => Ok(Self::App),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["agreementText", "app"],
+                        })
+                    }
+                }
             }
         }
 
@@ -4552,6 +8575,25 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsPreReleaseVersions {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "builds" => Ok(Self::Builds),
+                    "platform" => Ok(Self::Platform),
+                    "version" => Ok(Self::Version),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["app", "builds", "platform", "version"],
+                        })
+                    }
+                }
             }
         }
 
@@ -4617,6 +8659,40 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsBetaAppReviewDetails {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "contactEmail" => Ok(Self::ContactEmail),
+                    "contactFirstName" => Ok(Self::ContactFirstName),
+                    "contactLastName" => Ok(Self::ContactLastName),
+                    "contactPhone" => Ok(Self::ContactPhone),
+                    "demoAccountName" => Ok(Self::DemoAccountName),
+                    "demoAccountPassword" => Ok(Self::DemoAccountPassword),
+                    "demoAccountRequired" => Ok(Self::DemoAccountRequired),
+                    "notes" => Ok(Self::Notes),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "contactEmail",
+                                "contactFirstName",
+                                "contactLastName",
+                                "contactPhone",
+                                "demoAccountName",
+                                "demoAccountPassword",
+                                "demoAccountRequired",
+                                "notes",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[betaAppLocalizations\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsBetaAppLocalizations {
@@ -4668,6 +8744,36 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsBetaAppLocalizations {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "description" => Ok(Self::Description),
+                    "feedbackEmail" => Ok(Self::FeedbackEmail),
+                    "locale" => Ok(Self::Locale),
+                    "marketingUrl" => Ok(Self::MarketingUrl),
+                    "privacyPolicyUrl" => Ok(Self::PrivacyPolicyUrl),
+                    "tvOsPrivacyPolicy" => Ok(Self::TvOsPrivacyPolicy),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "description",
+                                "feedbackEmail",
+                                "locale",
+                                "marketingUrl",
+                                "privacyPolicyUrl",
+                                "tvOsPrivacyPolicy",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -4793,6 +8899,70 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsBuilds {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appEncryptionDeclaration" => Ok(Self::AppEncryptionDeclaration),
+                    "appStoreVersion" => Ok(Self::AppStoreVersion),
+                    "betaAppReviewSubmission" => Ok(Self::BetaAppReviewSubmission),
+                    "betaBuildLocalizations" => Ok(Self::BetaBuildLocalizations),
+                    "betaGroups" => Ok(Self::BetaGroups),
+                    "buildAudienceType" => Ok(Self::BuildAudienceType),
+                    "buildBetaDetail" => Ok(Self::BuildBetaDetail),
+                    "buildBundles" => Ok(Self::BuildBundles),
+                    "computedMinMacOsVersion" => Ok(Self::ComputedMinMacOsVersion),
+                    "diagnosticSignatures" => Ok(Self::DiagnosticSignatures),
+                    "expirationDate" => Ok(Self::ExpirationDate),
+                    "expired" => Ok(Self::Expired),
+                    "iconAssetToken" => Ok(Self::IconAssetToken),
+                    "icons" => Ok(Self::Icons),
+                    "individualTesters" => Ok(Self::IndividualTesters),
+                    "lsMinimumSystemVersion" => Ok(Self::LsMinimumSystemVersion),
+                    "minOsVersion" => Ok(Self::MinOsVersion),
+                    "perfPowerMetrics" => Ok(Self::PerfPowerMetrics),
+                    "preReleaseVersion" => Ok(Self::PreReleaseVersion),
+                    "processingState" => Ok(Self::ProcessingState),
+                    "uploadedDate" => Ok(Self::UploadedDate),
+                    "usesNonExemptEncryption" => Ok(Self::UsesNonExemptEncryption),
+                    "version" => Ok(Self::Version),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appEncryptionDeclaration",
+                                "appStoreVersion",
+                                "betaAppReviewSubmission",
+                                "betaBuildLocalizations",
+                                "betaGroups",
+                                "buildAudienceType",
+                                "buildBetaDetail",
+                                "buildBundles",
+                                "computedMinMacOsVersion",
+                                "diagnosticSignatures",
+                                "expirationDate",
+                                "expired",
+                                "iconAssetToken",
+                                "icons",
+                                "individualTesters",
+                                "lsMinimumSystemVersion",
+                                "minOsVersion",
+                                "perfPowerMetrics",
+                                "preReleaseVersion",
+                                "processingState",
+                                "uploadedDate",
+                                "usesNonExemptEncryption",
+                                "version",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[betaGroups\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsBetaGroups {
@@ -4877,6 +9047,52 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsBetaGroups {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "betaTesters" => Ok(Self::BetaTesters),
+                    "builds" => Ok(Self::Builds),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "feedbackEnabled" => Ok(Self::FeedbackEnabled),
+                    "hasAccessToAllBuilds" => Ok(Self::HasAccessToAllBuilds),
+                    "iosBuildsAvailableForAppleSiliconMac" => {
+                        Ok(Self::IosBuildsAvailableForAppleSiliconMac)
+                    }
+                    "isInternalGroup" => Ok(Self::IsInternalGroup),
+                    "name" => Ok(Self::Name),
+                    "publicLink" => Ok(Self::PublicLink),
+                    "publicLinkEnabled" => Ok(Self::PublicLinkEnabled),
+                    "publicLinkId" => Ok(Self::PublicLinkId),
+                    "publicLinkLimit" => Ok(Self::PublicLinkLimit),
+                    "publicLinkLimitEnabled" => Ok(Self::PublicLinkLimitEnabled),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "betaTesters",
+                                "builds",
+                                "createdDate",
+                                "feedbackEnabled",
+                                "hasAccessToAllBuilds",
+                                "iosBuildsAvailableForAppleSiliconMac",
+                                "isInternalGroup",
+                                "name",
+                                "publicLink",
+                                "publicLinkEnabled",
+                                "publicLinkId",
+                                "publicLinkLimit",
+                                "publicLinkLimitEnabled",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[endUserLicenseAgreements\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsEndUserLicenseAgreements {
@@ -4912,6 +9128,24 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsEndUserLicenseAgreements {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "agreementText" => Ok(Self::AgreementText),
+                    "app" => Ok(Self::App),
+                    "territories" => Ok(Self::Territories),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["agreementText", "app", "territories"],
+                        })
+                    }
+                }
             }
         }
 
@@ -5021,6 +9255,68 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppStoreVersions {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "ageRatingDeclaration" => Ok(Self::AgeRatingDeclaration),
+                    "app" => Ok(Self::App),
+                    "appClipDefaultExperience" => Ok(Self::AppClipDefaultExperience),
+                    "appStoreReviewDetail" => Ok(Self::AppStoreReviewDetail),
+                    "appStoreState" => Ok(Self::AppStoreState),
+                    "appStoreVersionExperiments" => Ok(Self::AppStoreVersionExperiments),
+                    "appStoreVersionExperimentsV2" => {
+                        Ok(Self::AppStoreVersionExperimentsV2)
+                    }
+                    "appStoreVersionLocalizations" => {
+                        Ok(Self::AppStoreVersionLocalizations)
+                    }
+                    "appStoreVersionPhasedRelease" => {
+                        Ok(Self::AppStoreVersionPhasedRelease)
+                    }
+                    "appStoreVersionSubmission" => Ok(Self::AppStoreVersionSubmission),
+                    "build" => Ok(Self::Build),
+                    "copyright" => Ok(Self::Copyright),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "customerReviews" => Ok(Self::CustomerReviews),
+                    "downloadable" => Ok(Self::Downloadable),
+                    "earliestReleaseDate" => Ok(Self::EarliestReleaseDate),
+                    "platform" => Ok(Self::Platform),
+                    "releaseType" => Ok(Self::ReleaseType),
+                    "routingAppCoverage" => Ok(Self::RoutingAppCoverage),
+                    "versionString" => Ok(Self::VersionString),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "ageRatingDeclaration",
+                                "app",
+                                "appClipDefaultExperience",
+                                "appStoreReviewDetail",
+                                "appStoreState",
+                                "appStoreVersionExperiments",
+                                "appStoreVersionExperimentsV2",
+                                "appStoreVersionLocalizations",
+                                "appStoreVersionPhasedRelease",
+                                "appStoreVersionSubmission",
+                                "build",
+                                "copyright",
+                                "createdDate",
+                                "customerReviews",
+                                "downloadable",
+                                "earliestReleaseDate",
+                                "platform",
+                                "releaseType",
+                                "routingAppCoverage",
+                                "versionString",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appInfos\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppInfos {
@@ -5103,6 +9399,50 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppInfos {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "ageRatingDeclaration" => Ok(Self::AgeRatingDeclaration),
+                    "app" => Ok(Self::App),
+                    "appInfoLocalizations" => Ok(Self::AppInfoLocalizations),
+                    "appStoreAgeRating" => Ok(Self::AppStoreAgeRating),
+                    "appStoreState" => Ok(Self::AppStoreState),
+                    "brazilAgeRating" => Ok(Self::BrazilAgeRating),
+                    "brazilAgeRatingV2" => Ok(Self::BrazilAgeRatingV2),
+                    "kidsAgeBand" => Ok(Self::KidsAgeBand),
+                    "primaryCategory" => Ok(Self::PrimaryCategory),
+                    "primarySubcategoryOne" => Ok(Self::PrimarySubcategoryOne),
+                    "primarySubcategoryTwo" => Ok(Self::PrimarySubcategoryTwo),
+                    "secondaryCategory" => Ok(Self::SecondaryCategory),
+                    "secondarySubcategoryOne" => Ok(Self::SecondarySubcategoryOne),
+                    "secondarySubcategoryTwo" => Ok(Self::SecondarySubcategoryTwo),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "ageRatingDeclaration",
+                                "app",
+                                "appInfoLocalizations",
+                                "appStoreAgeRating",
+                                "appStoreState",
+                                "brazilAgeRating",
+                                "brazilAgeRatingV2",
+                                "kidsAgeBand",
+                                "primaryCategory",
+                                "primarySubcategoryOne",
+                                "primarySubcategoryTwo",
+                                "secondaryCategory",
+                                "secondarySubcategoryOne",
+                                "secondarySubcategoryTwo",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[perfPowerMetrics\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsPerfPowerMetrics {
@@ -5138,6 +9478,24 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsPerfPowerMetrics {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "deviceType" => Ok(Self::DeviceType),
+                    "metricType" => Ok(Self::MetricType),
+                    "platform" => Ok(Self::Platform),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["deviceType", "metricType", "platform"],
+                        })
+                    }
+                }
             }
         }
 
@@ -5235,6 +9593,56 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsInAppPurchases {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appStoreReviewScreenshot" => Ok(Self::AppStoreReviewScreenshot),
+                    "apps" => Ok(Self::Apps),
+                    "content" => Ok(Self::Content),
+                    "contentHosting" => Ok(Self::ContentHosting),
+                    "familySharable" => Ok(Self::FamilySharable),
+                    "iapPriceSchedule" => Ok(Self::IapPriceSchedule),
+                    "inAppPurchaseAvailability" => Ok(Self::InAppPurchaseAvailability),
+                    "inAppPurchaseLocalizations" => Ok(Self::InAppPurchaseLocalizations),
+                    "inAppPurchaseType" => Ok(Self::InAppPurchaseType),
+                    "name" => Ok(Self::Name),
+                    "pricePoints" => Ok(Self::PricePoints),
+                    "productId" => Ok(Self::ProductId),
+                    "promotedPurchase" => Ok(Self::PromotedPurchase),
+                    "referenceName" => Ok(Self::ReferenceName),
+                    "reviewNote" => Ok(Self::ReviewNote),
+                    "state" => Ok(Self::State),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appStoreReviewScreenshot",
+                                "apps",
+                                "content",
+                                "contentHosting",
+                                "familySharable",
+                                "iapPriceSchedule",
+                                "inAppPurchaseAvailability",
+                                "inAppPurchaseLocalizations",
+                                "inAppPurchaseType",
+                                "name",
+                                "pricePoints",
+                                "productId",
+                                "promotedPurchase",
+                                "referenceName",
+                                "reviewNote",
+                                "state",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[ciProducts\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsCiProducts {
@@ -5297,6 +9705,40 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsCiProducts {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "additionalRepositories" => Ok(Self::AdditionalRepositories),
+                    "app" => Ok(Self::App),
+                    "buildRuns" => Ok(Self::BuildRuns),
+                    "bundleId" => Ok(Self::BundleId),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "name" => Ok(Self::Name),
+                    "primaryRepositories" => Ok(Self::PrimaryRepositories),
+                    "productType" => Ok(Self::ProductType),
+                    "workflows" => Ok(Self::Workflows),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "additionalRepositories",
+                                "app",
+                                "buildRuns",
+                                "bundleId",
+                                "createdDate",
+                                "name",
+                                "primaryRepositories",
+                                "productType",
+                                "workflows",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appClips\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppClips {
@@ -5336,6 +9778,30 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppClips {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appClipAdvancedExperiences" => Ok(Self::AppClipAdvancedExperiences),
+                    "appClipDefaultExperiences" => Ok(Self::AppClipDefaultExperiences),
+                    "bundleId" => Ok(Self::BundleId),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appClipAdvancedExperiences",
+                                "appClipDefaultExperiences",
+                                "bundleId",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -5405,6 +9871,42 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsReviewSubmissions {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appStoreVersionForReview" => Ok(Self::AppStoreVersionForReview),
+                    "canceled" => Ok(Self::Canceled),
+                    "items" => Ok(Self::Items),
+                    "lastUpdatedByActor" => Ok(Self::LastUpdatedByActor),
+                    "platform" => Ok(Self::Platform),
+                    "state" => Ok(Self::State),
+                    "submitted" => Ok(Self::Submitted),
+                    "submittedByActor" => Ok(Self::SubmittedByActor),
+                    "submittedDate" => Ok(Self::SubmittedDate),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appStoreVersionForReview",
+                                "canceled",
+                                "items",
+                                "lastUpdatedByActor",
+                                "platform",
+                                "state",
+                                "submitted",
+                                "submittedByActor",
+                                "submittedDate",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appCustomProductPages\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppCustomProductPages {
@@ -5456,6 +9958,38 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppCustomProductPages {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appCustomProductPageVersions" => {
+                        Ok(Self::AppCustomProductPageVersions)
+                    }
+                    "appStoreVersionTemplate" => Ok(Self::AppStoreVersionTemplate),
+                    "customProductPageTemplate" => Ok(Self::CustomProductPageTemplate),
+                    "name" => Ok(Self::Name),
+                    "url" => Ok(Self::Url),
+                    "visible" => Ok(Self::Visible),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appCustomProductPageVersions",
+                                "appStoreVersionTemplate",
+                                "customProductPageTemplate",
+                                "name",
+                                "url",
+                                "visible",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -5533,6 +10067,46 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppEvents {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "archivedTerritorySchedules" => Ok(Self::ArchivedTerritorySchedules),
+                    "badge" => Ok(Self::Badge),
+                    "deepLink" => Ok(Self::DeepLink),
+                    "eventState" => Ok(Self::EventState),
+                    "localizations" => Ok(Self::Localizations),
+                    "primaryLocale" => Ok(Self::PrimaryLocale),
+                    "priority" => Ok(Self::Priority),
+                    "purchaseRequirement" => Ok(Self::PurchaseRequirement),
+                    "purpose" => Ok(Self::Purpose),
+                    "referenceName" => Ok(Self::ReferenceName),
+                    "territorySchedules" => Ok(Self::TerritorySchedules),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "archivedTerritorySchedules",
+                                "badge",
+                                "deepLink",
+                                "eventState",
+                                "localizations",
+                                "primaryLocale",
+                                "priority",
+                                "purchaseRequirement",
+                                "purpose",
+                                "referenceName",
+                                "territorySchedules",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appPricePoints\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppPricePoints {
@@ -5580,6 +10154,34 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppPricePoints {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "customerPrice" => Ok(Self::CustomerPrice),
+                    "equalizations" => Ok(Self::Equalizations),
+                    "priceTier" => Ok(Self::PriceTier),
+                    "proceeds" => Ok(Self::Proceeds),
+                    "territory" => Ok(Self::Territory),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "customerPrice",
+                                "equalizations",
+                                "priceTier",
+                                "proceeds",
+                                "territory",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -5637,6 +10239,36 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsCustomerReviews {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "body" => Ok(Self::Body),
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "rating" => Ok(Self::Rating),
+                    "response" => Ok(Self::Response),
+                    "reviewerNickname" => Ok(Self::ReviewerNickname),
+                    "territory" => Ok(Self::Territory),
+                    "title" => Ok(Self::Title),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "body",
+                                "createdDate",
+                                "rating",
+                                "response",
+                                "reviewerNickname",
+                                "territory",
+                                "title",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[subscriptionGracePeriods\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsSubscriptionGracePeriods {
@@ -5676,6 +10308,30 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsSubscriptionGracePeriods {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "duration" => Ok(Self::Duration),
+                    "optIn" => Ok(Self::OptIn),
+                    "renewalType" => Ok(Self::RenewalType),
+                    "sandboxOptIn" => Ok(Self::SandboxOptIn),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "duration",
+                                "optIn",
+                                "renewalType",
+                                "sandboxOptIn",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -5733,6 +10389,36 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsPromotedPurchases {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "enabled" => Ok(Self::Enabled),
+                    "inAppPurchaseV2" => Ok(Self::InAppPurchaseV2),
+                    "promotionImages" => Ok(Self::PromotionImages),
+                    "state" => Ok(Self::State),
+                    "subscription" => Ok(Self::Subscription),
+                    "visibleForAllUsers" => Ok(Self::VisibleForAllUsers),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "enabled",
+                                "inAppPurchaseV2",
+                                "promotionImages",
+                                "state",
+                                "subscription",
+                                "visibleForAllUsers",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[subscriptionGroups\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsSubscriptionGroups {
@@ -5777,6 +10463,32 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsSubscriptionGroups {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "referenceName" => Ok(Self::ReferenceName),
+                    "subscriptionGroupLocalizations" => {
+                        Ok(Self::SubscriptionGroupLocalizations)
+                    }
+                    "subscriptions" => Ok(Self::Subscriptions),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "referenceName",
+                                "subscriptionGroupLocalizations",
+                                "subscriptions",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[appPriceSchedules\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsAppPriceSchedules {
@@ -5816,6 +10528,30 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppPriceSchedules {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "automaticPrices" => Ok(Self::AutomaticPrices),
+                    "baseTerritory" => Ok(Self::BaseTerritory),
+                    "manualPrices" => Ok(Self::ManualPrices),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "automaticPrices",
+                                "baseTerritory",
+                                "manualPrices",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -5892,6 +10628,48 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsAppStoreVersionExperiments {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appStoreVersionExperimentTreatments" => {
+                        Ok(Self::AppStoreVersionExperimentTreatments)
+                    }
+                    "controlVersions" => Ok(Self::ControlVersions),
+                    "endDate" => Ok(Self::EndDate),
+                    "latestControlVersion" => Ok(Self::LatestControlVersion),
+                    "name" => Ok(Self::Name),
+                    "platform" => Ok(Self::Platform),
+                    "reviewRequired" => Ok(Self::ReviewRequired),
+                    "startDate" => Ok(Self::StartDate),
+                    "started" => Ok(Self::Started),
+                    "state" => Ok(Self::State),
+                    "trafficProportion" => Ok(Self::TrafficProportion),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appStoreVersionExperimentTreatments",
+                                "controlVersions",
+                                "endDate",
+                                "latestControlVersion",
+                                "name",
+                                "platform",
+                                "reviewRequired",
+                                "startDate",
+                                "started",
+                                "state",
+                                "trafficProportion",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -5997,6 +10775,64 @@ pub mod operations {
             }
         }
 
+        impl ::std::str::FromStr for FieldsAppEncryptionDeclarations {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "app" => Ok(Self::App),
+                    "appDescription" => Ok(Self::AppDescription),
+                    "appEncryptionDeclarationDocument" => {
+                        Ok(Self::AppEncryptionDeclarationDocument)
+                    }
+                    "appEncryptionDeclarationState" => {
+                        Ok(Self::AppEncryptionDeclarationState)
+                    }
+                    "availableOnFrenchStore" => Ok(Self::AvailableOnFrenchStore),
+                    "builds" => Ok(Self::Builds),
+                    "codeValue" => Ok(Self::CodeValue),
+                    "containsProprietaryCryptography" => {
+                        Ok(Self::ContainsProprietaryCryptography)
+                    }
+                    "containsThirdPartyCryptography" => {
+                        Ok(Self::ContainsThirdPartyCryptography)
+                    }
+                    "createdDate" => Ok(Self::CreatedDate),
+                    "documentName" => Ok(Self::DocumentName),
+                    "documentType" => Ok(Self::DocumentType),
+                    "documentUrl" => Ok(Self::DocumentUrl),
+                    "exempt" => Ok(Self::Exempt),
+                    "platform" => Ok(Self::Platform),
+                    "uploadedDate" => Ok(Self::UploadedDate),
+                    "usesEncryption" => Ok(Self::UsesEncryption),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "app",
+                                "appDescription",
+                                "appEncryptionDeclarationDocument",
+                                "appEncryptionDeclarationState",
+                                "availableOnFrenchStore",
+                                "builds",
+                                "codeValue",
+                                "containsProprietaryCryptography",
+                                "containsThirdPartyCryptography",
+                                "createdDate",
+                                "documentName",
+                                "documentType",
+                                "documentUrl",
+                                "exempt",
+                                "platform",
+                                "uploadedDate",
+                                "usesEncryption",
+                            ],
+                        })
+                    }
+                }
+            }
+        }
+
         /// The values of the fields\[gameCenterDetails\] parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum FieldsGameCenterDetails {
@@ -6072,6 +10908,48 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for FieldsGameCenterDetails {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "achievementReleases" => Ok(Self::AchievementReleases),
+                    "app" => Ok(Self::App),
+                    "arcadeEnabled" => Ok(Self::ArcadeEnabled),
+                    "challengeEnabled" => Ok(Self::ChallengeEnabled),
+                    "defaultGroupLeaderboard" => Ok(Self::DefaultGroupLeaderboard),
+                    "defaultLeaderboard" => Ok(Self::DefaultLeaderboard),
+                    "gameCenterAchievements" => Ok(Self::GameCenterAchievements),
+                    "gameCenterAppVersions" => Ok(Self::GameCenterAppVersions),
+                    "gameCenterGroup" => Ok(Self::GameCenterGroup),
+                    "gameCenterLeaderboardSets" => Ok(Self::GameCenterLeaderboardSets),
+                    "gameCenterLeaderboards" => Ok(Self::GameCenterLeaderboards),
+                    "leaderboardReleases" => Ok(Self::LeaderboardReleases),
+                    "leaderboardSetReleases" => Ok(Self::LeaderboardSetReleases),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "achievementReleases",
+                                "app",
+                                "arcadeEnabled",
+                                "challengeEnabled",
+                                "defaultGroupLeaderboard",
+                                "defaultLeaderboard",
+                                "gameCenterAchievements",
+                                "gameCenterAppVersions",
+                                "gameCenterGroup",
+                                "gameCenterLeaderboardSets",
+                                "gameCenterLeaderboards",
+                                "leaderboardReleases",
+                                "leaderboardSetReleases",
+                            ],
+                        })
+                    }
+                }
             }
         }
 
@@ -6202,6 +11080,76 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for Include {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "appClips" => Ok(Self::AppClips),
+                    "appCustomProductPages" => Ok(Self::AppCustomProductPages),
+                    "appEncryptionDeclarations" => Ok(Self::AppEncryptionDeclarations),
+                    "appEvents" => Ok(Self::AppEvents),
+                    "appInfos" => Ok(Self::AppInfos),
+                    "appStoreVersionExperimentsV2" => {
+                        Ok(Self::AppStoreVersionExperimentsV2)
+                    }
+                    "appStoreVersions" => Ok(Self::AppStoreVersions),
+                    "availableTerritories" => Ok(Self::AvailableTerritories),
+                    "betaAppLocalizations" => Ok(Self::BetaAppLocalizations),
+                    "betaAppReviewDetail" => Ok(Self::BetaAppReviewDetail),
+                    "betaGroups" => Ok(Self::BetaGroups),
+                    "betaLicenseAgreement" => Ok(Self::BetaLicenseAgreement),
+                    "builds" => Ok(Self::Builds),
+                    "ciProduct" => Ok(Self::CiProduct),
+                    "endUserLicenseAgreement" => Ok(Self::EndUserLicenseAgreement),
+                    "gameCenterDetail" => Ok(Self::GameCenterDetail),
+                    "gameCenterEnabledVersions" => Ok(Self::GameCenterEnabledVersions),
+                    "inAppPurchases" => Ok(Self::InAppPurchases),
+                    "inAppPurchasesV2" => Ok(Self::InAppPurchasesV2),
+                    "preOrder" => Ok(Self::PreOrder),
+                    "preReleaseVersions" => Ok(Self::PreReleaseVersions),
+                    "prices" => Ok(Self::Prices),
+                    "promotedPurchases" => Ok(Self::PromotedPurchases),
+                    "reviewSubmissions" => Ok(Self::ReviewSubmissions),
+                    "subscriptionGracePeriod" => Ok(Self::SubscriptionGracePeriod),
+                    "subscriptionGroups" => Ok(Self::SubscriptionGroups),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &[
+                                "appClips",
+                                "appCustomProductPages",
+                                "appEncryptionDeclarations",
+                                "appEvents",
+                                "appInfos",
+                                "appStoreVersionExperimentsV2",
+                                "appStoreVersions",
+                                "availableTerritories",
+                                "betaAppLocalizations",
+                                "betaAppReviewDetail",
+                                "betaGroups",
+                                "betaLicenseAgreement",
+                                "builds",
+                                "ciProduct",
+                                "endUserLicenseAgreement",
+                                "gameCenterDetail",
+                                "gameCenterEnabledVersions",
+                                "inAppPurchases",
+                                "inAppPurchasesV2",
+                                "preOrder",
+                                "preReleaseVersions",
+                                "prices",
+                                "promotedPurchases",
+                                "reviewSubmissions",
+                                "subscriptionGracePeriod",
+                                "subscriptionGroups",
+                            ],
+                        })
+                    }
+                }
             }
         }
 

@@ -44,8 +44,21 @@ pub struct Operation {
     pub constant_headers: Vec<(String, String)>,
     /// The success body.
     pub response: TypeRef,
+    /// How to follow the body's `links.next`, when it has one.
+    pub paging: Option<Paging>,
     /// Types declared in the operation's module.
     pub types: Vec<TypeDef>,
+}
+
+/// A JSON:API listing: a body with a `data` list and a `links.next` URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paging {
+    /// The type of one item of `data`.
+    pub item: TypeRef,
+    /// Whether `links` is always present.
+    pub links_required: bool,
+    /// Whether `links.next` is always present.
+    pub next_required: bool,
 }
 
 /// A piece of a path template.

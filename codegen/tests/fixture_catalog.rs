@@ -206,3 +206,84 @@ fn negative_bounds_are_checked() {
     );
     client().list_items().delta(-0.49).build().unwrap();
 }
+
+fn info(name: &str) -> &'static connector_runtime::meta::OperationInfo {
+    catalog::OPERATIONS
+        .iter()
+        .find(|info| info.name == name)
+        .unwrap()
+}
+
+#[test]
+fn the_operation_table_describes_every_operation() {
+    let names: Vec<_> = catalog::OPERATIONS.iter().map(|info| info.name).collect();
+    assert_eq!(
+        names,
+        ["catalog_items_get_one", "delete_all_items", "list_items"]
+    );
+    let get_one = info("catalog_items_get_one");
+    assert_eq!(
+        (get_one.id, get_one.method, get_one.path),
+        (
+            "Catalog.Items/Get-One",
+            "GET",
+            "/stores/{store}/items/{item-id}"
+        )
+    );
+    let wire_names: Vec<_> = get_one.parameters.iter().map(|p| p.wire_name).collect();
+    assert_eq!(
+        wire_names,
+        ["store", "item-id", "X-Request-Label"],
+        "the credential header is not a parameter"
+    );
+    let order = info("list_items").parameter("order").unwrap();
+    assert_eq!(
+        order.kind,
+        connector_runtime::meta::ValueKind::Enum(&["name", "-name", "created"])
+    );
+    let top = info("list_items").parameter("$top").unwrap();
+    assert_eq!(
+        (top.minimum, top.maximum, top.rust_name),
+        (Some((0.0, false)), Some((100.0, true)), "top")
+    );
+    assert!(!info("list_items").pageable);
+}
+
+#[test]
+fn text_arguments_go_through_the_typed_builder() {
+    let client = client();
+    let mut arguments = connector_runtime::meta::Arguments::new();
+    arguments
+        .insert("$top", "5")
+        .insert("order", "-name")
+        .insert("ids", "a,b");
+    let request = (info("list_items").build)(client.runtime(), &arguments).unwrap();
+    assert_eq!(request.encoded_query(), "%24top=5&order=-name&ids=a%2Cb");
+
+    arguments.insert("order", "sideways");
+    let error = (info("list_items").build)(client.runtime(), &arguments)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("`order`")
+            && error.contains("`sideways` is not one of: name, -name, created"),
+        "{error}"
+    );
+    arguments.insert("order", "name").insert("$top", "100");
+    assert_eq!(
+        parameter_of((info("list_items").build)(client.runtime(), &arguments).unwrap_err()),
+        "$top"
+    );
+
+    let mut get_one = connector_runtime::meta::Arguments::new();
+    get_one.insert("item-id", "7");
+    assert_eq!(
+        parameter_of(
+            (info("catalog_items_get_one").build)(client.runtime(), &get_one).unwrap_err()
+        ),
+        "store"
+    );
+    get_one.insert("store", "a/b");
+    let request = (info("catalog_items_get_one").build)(client.runtime(), &get_one).unwrap();
+    assert_eq!(request.path(), "/stores/a%252Fb/items/7");
+}

@@ -31,6 +31,7 @@ mod builder;
 mod client;
 pub mod encode;
 mod error;
+pub mod meta;
 mod rate_limit;
 mod request;
 mod response;

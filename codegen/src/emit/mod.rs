@@ -2,6 +2,7 @@
 
 mod client;
 pub mod docs;
+mod meta;
 mod names;
 mod operation;
 mod types;
@@ -16,9 +17,12 @@ use crate::ir::Api;
 /// The formatted Rust source for `api`, headed by an `@generated` line.
 pub fn emit(spec_file: &Path, api: &Api) -> Result<String, Error> {
     let client = client::client(api);
+    let table = meta::table(api);
     let modules = api.operations.iter().map(operation::module);
     let tokens = quote! {
         #client
+
+        #table
 
         /// One module per operation: its request builder and the types it sends and receives.
         pub mod operations {

@@ -5,7 +5,7 @@ use quote::quote;
 
 use crate::emit::docs::{self, Para};
 use crate::emit::names::{ident, rust_type};
-use crate::emit::types;
+use crate::emit::{meta, types};
 use crate::ir::{Constraints, Operation, ParamLocation, Parameter, PathPart, TypeRef};
 
 /// The `pub mod <fn_name> { … }` of an operation.
@@ -15,6 +15,7 @@ pub fn module(operation: &Operation) -> TokenStream {
     let id = &operation.id;
     let request = request_struct(operation);
     let types = operation.types.iter().map(types::type_def);
+    let info = meta::operation_info(operation);
     quote! {
         #doc
         pub mod #module {
@@ -22,6 +23,7 @@ pub fn module(operation: &Operation) -> TokenStream {
             pub const OPERATION_ID: &str = #id;
 
             #request
+            #info
             #(#types)*
         }
     }

@@ -173,6 +173,20 @@ fn closed_enum(def: &TypeDef, enumeration: &EnumDef) -> TokenStream {
                 formatter.write_str(self.as_str())
             }
         }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    #( #wires => Ok(Self::#variants), )*
+                    _ => Err(::connector_runtime::meta::UnknownValue {
+                        value: value.to_owned(),
+                        allowed: &[#(#wires),*],
+                    }),
+                }
+            }
+        }
     }
 }
 

@@ -84,6 +84,7 @@ pub fn lower(
     order_path_parameters_first(source.path, &mut lowered);
     let path_parts = path_parts(context, source, &lowered)?;
     let response = response(source, &mut types);
+    let paging = paging(&response, &types.types);
     warnings.extend(
         types
             .warnings
@@ -103,6 +104,7 @@ pub fn lower(
         credential_headers,
         constant_headers,
         response,
+        paging,
         types: types.types,
     })
 }
@@ -235,4 +237,35 @@ fn response(source: &Source<'_>, types: &mut TypeBuilder) -> TypeRef {
         Some(schema) => types.lower_body(schema, Enums::Open, &location),
         None => TypeRef::Unit,
     }
+}
+
+/// The paging of `body` when it is a struct with a `data` list and `links.next` text.
+fn paging(body: &TypeRef, types: &[crate::ir::TypeDef]) -> Option<crate::ir::Paging> {
+    let fields = |ty: &TypeRef| {
+        let TypeRef::Named(name) = ty else {
+            return None;
+        };
+        types
+            .iter()
+            .find(|def| &def.name == name)
+            .and_then(|def| match &def.kind {
+                crate::ir::TypeKind::Struct(fields) => Some(fields.clone()),
+                crate::ir::TypeKind::Enum(_) => None,
+            })
+    };
+    let body = fields(body)?;
+    let field = |fields: &[crate::ir::Field], wire: &str| {
+        fields.iter().find(|f| f.wire_name == wire).cloned()
+    };
+    let data = field(&body, "data")?;
+    let TypeRef::Vec(item) = data.ty else {
+        return None;
+    };
+    let links = field(&body, "links")?;
+    let next = field(&fields(&links.ty)?, "next")?;
+    (next.ty == TypeRef::String).then(|| crate::ir::Paging {
+        item: *item,
+        links_required: links.required,
+        next_required: next.required,
+    })
 }

@@ -82,6 +82,14 @@ impl From<::connector_runtime::Client> for Client {
     }
 }
 
+/// Every operation of the client, sorted by name, for callers that pick operations
+/// and parameters at run time.
+pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
+    &operations::catalog_items_get_one::INFO,
+    &operations::delete_all_items::INFO,
+    &operations::list_items::INFO,
+];
+
 /// One module per operation: its request builder and the types it sends and receives.
 pub mod operations {
     /// Get one item
@@ -192,6 +200,77 @@ pub mod operations {
                 let request = self.build()?;
                 self.client.execute(request).await
             }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "Catalog.Items/Get-One",
+            name: "catalog_items_get_one",
+            summary: Some("Get one item"),
+            description: None,
+            method: "GET",
+            path: "/stores/{store}/items/{item-id}",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "store",
+                    rust_name: "store",
+                    location: ::connector_runtime::meta::Location::Path,
+                    required: true,
+                    description: Some("The store, which may contain a slash"),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "item-id",
+                    rust_name: "item_id",
+                    location: ::connector_runtime::meta::Location::Path,
+                    required: true,
+                    description: Some("The item number"),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: Some((1.0, false)),
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "X-Request-Label",
+                    rust_name: "x_request_label",
+                    location: ::connector_runtime::meta::Location::Header,
+                    required: false,
+                    description: Some("A label echoed in logs"),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: Some(8u64),
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let mut request = Request::new(
+                client.clone(),
+                arguments.required::<String>(OPERATION_ID, "store")?,
+                arguments.required::<i64>(OPERATION_ID, "item-id")?,
+            );
+            if let Some(value) = arguments
+                .parse::<String>(OPERATION_ID, "X-Request-Label")?
+            {
+                request = request.x_request_label(value);
+            }
+            request.build()
         }
 
         /// Where the item is in its life.
@@ -431,6 +510,28 @@ pub mod operations {
                 self.client.execute(request).await
             }
         }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "DeleteAllItems",
+            name: "delete_all_items",
+            summary: Some("Delete every item"),
+            description: None,
+            method: "DELETE",
+            path: "/items",
+            parameters: &[],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(client.clone());
+            request.build()
+        }
     }
 
     /// Lists items.
@@ -664,6 +765,162 @@ pub mod operations {
             }
         }
 
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "ListItems",
+            name: "list_items",
+            summary: None,
+            description: Some("Lists items.\nFilters combine with AND."),
+            method: "GET",
+            path: "/items",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "$top",
+                    rust_name: "top",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Page size"),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: Some((0.0, false)),
+                    maximum: Some((100.0, true)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "filter[name]",
+                    rust_name: "filter_name",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Name filter"),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: Some(2u64),
+                    max_length: None,
+                    pattern: Some("^[A-Za-z ]+$"),
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "order",
+                    rust_name: "order",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Sort order"),
+                    kind: ::connector_runtime::meta::ValueKind::Enum(
+                        &["name", "-name", "created"],
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "ids",
+                    rust_name: "ids",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Item ids"),
+                    kind: ::connector_runtime::meta::ValueKind::List(
+                        &::connector_runtime::meta::ValueKind::String,
+                    ),
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "type",
+                    rust_name: "type",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("A keyword as a name"),
+                    kind: ::connector_runtime::meta::ValueKind::Boolean,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "ratio",
+                    rust_name: "ratio",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("A float bound"),
+                    kind: ::connector_runtime::meta::ValueKind::Number,
+                    minimum: None,
+                    maximum: Some((1.5, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "offset",
+                    rust_name: "offset",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Offset from the end when negative"),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: Some((-10.0, false)),
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "delta",
+                    rust_name: "delta",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("A negative float bound"),
+                    kind: ::connector_runtime::meta::ValueKind::Number,
+                    minimum: Some((-0.5, true)),
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let mut request = Request::new(client.clone());
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "$top")? {
+                request = request.top(value);
+            }
+            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "filter[name]")?
+            {
+                request = request.filter_name(value);
+            }
+            if let Some(value) = arguments.parse::<Order>(OPERATION_ID, "order")? {
+                request = request.order(value);
+            }
+            if let Some(value) = arguments.list::<String>(OPERATION_ID, "ids")? {
+                request = request.ids(value);
+            }
+            if let Some(value) = arguments.parse::<bool>(OPERATION_ID, "type")? {
+                request = request.r#type(value);
+            }
+            if let Some(value) = arguments.parse::<f64>(OPERATION_ID, "ratio")? {
+                request = request.ratio(value);
+            }
+            if let Some(value) = arguments.parse::<i64>(OPERATION_ID, "offset")? {
+                request = request.offset(value);
+            }
+            if let Some(value) = arguments.parse::<f64>(OPERATION_ID, "delta")? {
+                request = request.delta(value);
+            }
+            request.build()
+        }
+
         /// The values of the order parameter.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Order {
@@ -695,6 +952,24 @@ pub mod operations {
                 formatter: &mut ::std::fmt::Formatter<'_>,
             ) -> ::std::fmt::Result {
                 formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for Order {
+            type Err = ::connector_runtime::meta::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    "name" => Ok(Self::Name),
+                    "-name" => Ok(Self::NameDescending),
+                    "created" => Ok(Self::Created),
+                    _ => {
+                        Err(::connector_runtime::meta::UnknownValue {
+                            value: value.to_owned(),
+                            allowed: &["name", "-name", "created"],
+                        })
+                    }
+                }
             }
         }
 

@@ -1,0 +1,205 @@
+//! The operation table: a static description of each operation and a way to call it with
+//! text arguments, for callers that choose operations at run time (the `asc` command line).
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use crate::emit::names::{ident, rust_type};
+use crate::ir::{Api, Operation, ParamLocation, Parameter, TypeDef, TypeKind, TypeRef};
+
+/// `OPERATIONS`: every operation's `INFO`, sorted by name.
+pub fn table(api: &Api) -> TokenStream {
+    let entries = api.operations.iter().map(|operation| {
+        let module = ident(&operation.fn_name);
+        quote! { &operations::#module::INFO }
+    });
+    quote! {
+        /// Every operation of the client, sorted by name, for callers that pick operations
+        /// and parameters at run time.
+        pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[#(#entries),*];
+    }
+}
+
+/// `INFO` and `from_arguments` inside an operation's module.
+pub fn operation_info(operation: &Operation) -> TokenStream {
+    let (id, name, method, path) = (
+        &operation.id,
+        &operation.fn_name,
+        &operation.method,
+        &operation.path,
+    );
+    let summary = optional_text(operation.summary.as_deref());
+    let description = optional_text(operation.description.as_deref());
+    let parameters = operation
+        .params
+        .iter()
+        .map(|parameter| parameter_info(parameter, &operation.types));
+    let pageable = operation.paging.is_some();
+    let from_arguments = from_arguments(operation);
+    quote! {
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: #id,
+            name: #name,
+            summary: #summary,
+            description: #description,
+            method: #method,
+            path: #path,
+            parameters: &[#(#parameters),*],
+            pageable: #pageable,
+            build: from_arguments,
+        };
+
+        #from_arguments
+    }
+}
+
+fn optional_text(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote! { Some(#text) },
+        None => quote! { None },
+    }
+}
+
+fn parameter_info(parameter: &Parameter, types: &[TypeDef]) -> TokenStream {
+    let wire = &parameter.wire_name;
+    let rust_name = parameter.rust_name.trim_start_matches("r#");
+    let location = match parameter.location {
+        ParamLocation::Path => quote! { Path },
+        ParamLocation::Query => quote! { Query },
+        ParamLocation::Header => quote! { Header },
+    };
+    let required = parameter.required;
+    let description = optional_text(parameter.doc.as_deref());
+    let kind = value_kind(&parameter.ty, types);
+    let constraints = &parameter.constraints;
+    let bound = |bound: &Option<(serde_json::Number, bool)>| match bound
+        .as_ref()
+        .and_then(|(n, e)| Some((n.as_f64()?, *e)))
+    {
+        Some((value, exclusive)) => {
+            let value = Literal::f64_unsuffixed(value);
+            quote! { Some((#value, #exclusive)) }
+        }
+        None => quote! { None },
+    };
+    let (minimum, maximum) = (bound(&constraints.minimum), bound(&constraints.maximum));
+    let length = |length: Option<u64>| match length {
+        Some(length) => quote! { Some(#length) },
+        None => quote! { None },
+    };
+    let (min_length, max_length) = (
+        length(constraints.min_length),
+        length(constraints.max_length),
+    );
+    let pattern = optional_text(constraints.pattern.as_deref());
+    quote! {
+        ::connector_runtime::meta::ParameterInfo {
+            wire_name: #wire,
+            rust_name: #rust_name,
+            location: ::connector_runtime::meta::Location::#location,
+            required: #required,
+            description: #description,
+            kind: #kind,
+            minimum: #minimum,
+            maximum: #maximum,
+            min_length: #min_length,
+            max_length: #max_length,
+            pattern: #pattern,
+        }
+    }
+}
+
+fn value_kind(ty: &TypeRef, types: &[TypeDef]) -> TokenStream {
+    let kind = |name: TokenStream| quote! { ::connector_runtime::meta::ValueKind::#name };
+    match ty {
+        TypeRef::I32 | TypeRef::I64 => kind(quote! { Integer }),
+        TypeRef::F32 | TypeRef::F64 => kind(quote! { Number }),
+        TypeRef::Boolean => kind(quote! { Boolean }),
+        TypeRef::Vec(item) => {
+            let item = value_kind(item, types);
+            kind(quote! { List(&#item) })
+        }
+        TypeRef::Named(name) => {
+            let values =
+                types
+                    .iter()
+                    .find(|def| &def.name == name)
+                    .and_then(|def| match &def.kind {
+                        TypeKind::Enum(enumeration) => Some(
+                            enumeration
+                                .variants
+                                .iter()
+                                .map(|v| v.wire.clone())
+                                .collect::<Vec<_>>(),
+                        ),
+                        TypeKind::Struct(_) => None,
+                    });
+            match values {
+                Some(values) => kind(quote! { Enum(&[#(#values),*]) }),
+                None => kind(quote! { String }),
+            }
+        }
+        TypeRef::String | TypeRef::Json | TypeRef::Unit | TypeRef::Map(_) => {
+            kind(quote! { String })
+        }
+    }
+}
+
+/// Parses text arguments through the typed builder, so validation is the library's.
+fn from_arguments(operation: &Operation) -> TokenStream {
+    let required = operation.params.iter().filter(|p| p.required).map(parse);
+    let optional = operation
+        .params
+        .iter()
+        .filter(|p| !p.required)
+        .map(|parameter| {
+            let name = ident(&parameter.rust_name);
+            let parsed = parse(parameter);
+            quote! {
+                if let Some(value) = #parsed {
+                    request = request.#name(value);
+                }
+            }
+        });
+    let mutability = operation
+        .params
+        .iter()
+        .any(|p| !p.required)
+        .then(|| quote! { mut });
+    quote! {
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let #mutability request = Request::new(client.clone(), #(#required),*);
+            #(#optional)*
+            request.build()
+        }
+    }
+}
+
+/// The expression that parses one argument: the value for a required parameter, an
+/// `Option` of it for an optional one. Lists are parsed item by item.
+fn parse(parameter: &Parameter) -> TokenStream {
+    let wire = &parameter.wire_name;
+    match (&parameter.ty, parameter.required) {
+        (TypeRef::Vec(item), true) => {
+            let item = rust_type(item);
+            quote! { arguments.required_list::<#item>(OPERATION_ID, #wire)? }
+        }
+        (TypeRef::Vec(item), false) => {
+            let item = rust_type(item);
+            quote! { arguments.list::<#item>(OPERATION_ID, #wire)? }
+        }
+        (other, true) => {
+            let ty = rust_type(other);
+            quote! { arguments.required::<#ty>(OPERATION_ID, #wire)? }
+        }
+        (other, false) => {
+            let ty = rust_type(other);
+            quote! { arguments.parse::<#ty>(OPERATION_ID, #wire)? }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! A static description of every generated operation, for callers that choose the operation
+//! and its parameters at run time (a command-line tool, a REPL) instead of in Rust code.
+//!
+//! Generated code emits one [`OperationInfo`] per operation. Its [`OperationInfo::build`]
+//! parses [`Arguments`] (wire name → text) into the operation's typed request builder and
+//! builds the request, so dynamic callers get exactly the library's validation.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::{Client, Error, Request};
+
+/// One operation of a generated client.
+#[derive(Debug, Clone, Copy)]
+pub struct OperationInfo {
+    /// The operationId, verbatim.
+    pub id: &'static str,
+    /// The snake_case name of the generated method and module.
+    pub name: &'static str,
+    /// A one-line summary.
+    pub summary: Option<&'static str>,
+    /// A longer description.
+    pub description: Option<&'static str>,
+    /// The HTTP method in upper case.
+    pub method: &'static str,
+    /// The path template, such as `/v1/apps/{id}`.
+    pub path: &'static str,
+    /// Every caller-facing parameter, in the order of the method's arguments and setters.
+    pub parameters: &'static [ParameterInfo],
+    /// Whether the response document links to a next page (`links.next`).
+    pub pageable: bool,
+    /// Parses `arguments` through the typed request builder and builds the request.
+    pub build: fn(&Client, &Arguments) -> Result<Request, Error>,
+}
+
+impl OperationInfo {
+    /// The parameter with this wire name.
+    pub fn parameter(&self, wire_name: &str) -> Option<&'static ParameterInfo> {
+        self.parameters
+            .iter()
+            .find(|parameter| parameter.wire_name == wire_name)
+    }
+}
+
+/// One parameter of an operation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParameterInfo {
+    /// The name on the wire, such as `fields[apps]`.
+    pub wire_name: &'static str,
+    /// The snake_case name of the setter or argument.
+    pub rust_name: &'static str,
+    /// Where the value goes.
+    pub location: Location,
+    /// Whether the operation cannot be called without it.
+    pub required: bool,
+    /// What the parameter means.
+    pub description: Option<&'static str>,
+    /// The kind of value it takes.
+    pub kind: ValueKind,
+    /// Lower bound and whether it is exclusive.
+    pub minimum: Option<(f64, bool)>,
+    /// Upper bound and whether it is exclusive.
+    pub maximum: Option<(f64, bool)>,
+    /// Shortest string, in characters.
+    pub min_length: Option<u64>,
+    /// Longest string, in characters.
+    pub max_length: Option<u64>,
+    /// A regular expression the value must match.
+    pub pattern: Option<&'static str>,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// A path segment.
+    Path,
+    /// A query pair.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// The kind of value a parameter takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// Any text.
+    String,
+    /// A whole number.
+    Integer,
+    /// A number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// One of these values.
+    Enum(&'static [&'static str]),
+    /// A comma-separated list of values of the inner kind.
+    List(&'static ValueKind),
+}
+
+/// Parameter values as text, keyed by wire name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Arguments {
+    values: Vec<(String, String)>,
+}
+
+impl Arguments {
+    /// No values.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the value of the parameter with this wire name, replacing an earlier one.
+    pub fn insert(&mut self, wire_name: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        let (wire_name, value) = (wire_name.into(), value.into());
+        match self.values.iter_mut().find(|(name, _)| *name == wire_name) {
+            Some(slot) => slot.1 = value,
+            None => self.values.push((wire_name, value)),
+        }
+        self
+    }
+
+    /// The text given for `wire_name`, if any.
+    pub fn text(&self, wire_name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(name, _)| name == wire_name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The value of an optional parameter, parsed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the text does not parse as `T`.
+    pub fn parse<T>(&self, operation: &'static str, wire_name: &str) -> Result<Option<T>, Error>
+    where
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        self.text(wire_name)
+            .map(|text| parse_one(operation, wire_name, text))
+            .transpose()
+    }
+
+    /// The value of a required parameter, parsed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the value is missing or does not parse as `T`.
+    pub fn required<T>(&self, operation: &'static str, wire_name: &str) -> Result<T, Error>
+    where
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        self.parse(operation, wire_name)?.ok_or_else(|| {
+            Error::invalid_request(operation, wire_name, "is required but was not given")
+        })
+    }
+
+    /// The value of a list parameter: comma-separated items, each parsed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when an item does not parse as `T`.
+    pub fn list<T>(&self, operation: &'static str, wire_name: &str) -> Result<Option<Vec<T>>, Error>
+    where
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        self.text(wire_name)
+            .map(|text| {
+                text.split(',')
+                    .map(|item| parse_one(operation, wire_name, item.trim()))
+                    .collect()
+            })
+            .transpose()
+    }
+
+    /// The value of a required list parameter: comma-separated items, each parsed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the value is missing or an item does not parse as `T`.
+    pub fn required_list<T>(
+        &self,
+        operation: &'static str,
+        wire_name: &str,
+    ) -> Result<Vec<T>, Error>
+    where
+        T: FromStr,
+        T::Err: fmt::Display,
+    {
+        self.list(operation, wire_name)?.ok_or_else(|| {
+            Error::invalid_request(operation, wire_name, "is required but was not given")
+        })
+    }
+}
+
+fn parse_one<T>(operation: &'static str, wire_name: &str, text: &str) -> Result<T, Error>
+where
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    text.parse().map_err(|error: T::Err| {
+        Error::invalid_request(
+            operation,
+            wire_name,
+            format!("cannot take `{text}`: {error}"),
+        )
+    })
+}
+
+/// The error of a generated enum's `FromStr`: the text is not one of its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// The text that was given.
+    pub value: String,
+    /// The values the enum accepts.
+    pub allowed: &'static [&'static str],
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not one of: {}",
+            self.value,
+            self.allowed.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_parse_and_name_the_parameter_on_failure() {
+        let mut arguments = Arguments::new();
+        arguments
+            .insert("limit[builds]", "10")
+            .insert("ids", "1, 2,3")
+            .insert("flag", "maybe");
+        arguments.insert("limit[builds]", "12");
+        assert_eq!(
+            arguments.parse::<i32>("Op", "limit[builds]").unwrap(),
+            Some(12)
+        );
+        assert_eq!(arguments.parse::<i32>("Op", "absent").unwrap(), None);
+        assert_eq!(
+            arguments.list::<u8>("Op", "ids").unwrap(),
+            Some(vec![1, 2, 3])
+        );
+        let error = arguments
+            .parse::<bool>("Op", "flag")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("`flag`") && error.contains("cannot take `maybe`"),
+            "{error}"
+        );
+        let missing = arguments
+            .required::<String>("Op", "id")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            missing.contains("`id`") && missing.contains("is required"),
+            "{missing}"
+        );
+    }
+
+    #[test]
+    fn unknown_values_list_what_is_allowed() {
+        let error = UnknownValue {
+            value: "x".into(),
+            allowed: &["a", "-a"],
+        };
+        assert_eq!(error.to_string(), "`x` is not one of: a, -a");
+    }
+}
