@@ -1019,6 +1019,46 @@ pub mod operations {
                 let request = self.build()?;
                 self.client.execute(request).await
             }
+
+            /// Sends the request, then follows `links.next` page after page until the last one.
+            ///
+            /// Nothing is sent before the stream is polled. A next link that leaves the client's
+            /// base URL (scheme, host and port) ends the stream with
+            /// [`::connector_runtime::Error::ForeignNextLink`]: the token is never sent elsewhere.
+            pub fn pages(
+                self,
+            ) -> impl ::connector_runtime::Stream<
+                Item = Result<
+                    ::connector_runtime::Response<Body>,
+                    ::connector_runtime::Error,
+                >,
+            > + Send + 'static {
+                let first = self.build();
+                self.client.pages::<Body>(first)
+            }
+
+            /// The items of every page, in order; see [`Request::pages`].
+            pub fn items(
+                self,
+            ) -> impl ::connector_runtime::Stream<
+                Item = Result<Data, ::connector_runtime::Error>,
+            > + Send + 'static {
+                let first = self.build();
+                self.client.items::<Body>(first)
+            }
+
+            /// The items of at most `max_pages` pages (0 means no cap); see [`Request::pages`].
+            ///
+            /// # Errors
+            ///
+            /// The first error of any page.
+            pub async fn collect_all(
+                self,
+                max_pages: usize,
+            ) -> Result<Vec<Data>, ::connector_runtime::Error> {
+                let first = self.build();
+                self.client.collect_all::<Body>(first, max_pages).await
+            }
         }
 
         /// This operation, described for callers that pick operations at run time.
@@ -6054,6 +6094,18 @@ pub mod operations {
             /// meta
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub meta: Option<Meta>,
+        }
+
+        impl ::connector_runtime::Page for Body {
+            type Item = Data;
+
+            fn next_link(&self) -> Option<&str> {
+                self.links.as_ref()?.next.as_deref()
+            }
+
+            fn into_items(self) -> Vec<Data> {
+                self.data
+            }
         }
     }
 

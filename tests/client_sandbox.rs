@@ -3,9 +3,10 @@
 mod common;
 
 use app_store_connect::operations::apps_and_app_metadata_list_apps::{FieldsApps, Sort};
+use app_store_connect::runtime::RetryPolicy;
 use app_store_connect::{ApiErrorSource, Credentials, Error};
 use app_store_connect_sandbox::{Sandbox, TestKey};
-use common::{ISSUER_ID, client, private_key, team_sandbox};
+use common::{ISSUER_ID, client, private_key, team_sandbox, team_sandbox_with};
 
 fn names(
     body: &app_store_connect::operations::apps_and_app_metadata_list_apps::Body,
@@ -279,7 +280,7 @@ async fn not_found_is_decoded_from_apples_error_document() {
 
 #[tokio::test]
 async fn the_rate_limit_header_is_read_from_answers_and_errors() {
-    let (client, sandbox) = team_sandbox(3).await;
+    let (client, sandbox) = team_sandbox_with(3, RetryPolicy::none()).await;
     let first = client
         .apps_and_app_metadata_list_apps()
         .send()

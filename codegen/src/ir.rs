@@ -13,6 +13,8 @@ pub struct Api {
     pub default_base_url: String,
     /// Operations, sorted by function name.
     pub operations: Vec<Operation>,
+    /// Types of the shared `models` module, from `#/definitions`.
+    pub models: Vec<TypeDef>,
     /// What the generator could not honour.
     pub warnings: Vec<String>,
 }
@@ -90,6 +92,8 @@ pub enum ParamLocation {
     Query,
     /// A request header.
     Header,
+    /// The JSON request body.
+    Body,
 }
 
 /// One caller-facing parameter.
@@ -156,6 +160,8 @@ pub enum TypeRef {
     Unit,
     /// A type declared in the operation's module.
     Named(String),
+    /// A type declared in the shared `models` module (from `#/definitions`).
+    Model(String),
     /// A list.
     Vec(Box<TypeRef>),
     /// A map from strings.
@@ -190,6 +196,8 @@ pub enum TypeKind {
     Struct(Vec<Field>),
     /// A string enum.
     Enum(EnumDef),
+    /// Another name for a type (a definition that is a list or a primitive).
+    Alias(TypeRef),
 }
 
 /// A string enum.
@@ -224,4 +232,8 @@ pub struct Field {
     pub ty: TypeRef,
     /// Whether the JSON always has it.
     pub required: bool,
+    /// Whether the field holds the properties that are not declared (`additionalProperties`).
+    pub flatten: bool,
+    /// Whether the value is boxed because the type contains itself.
+    pub boxed: bool,
 }

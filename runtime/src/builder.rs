@@ -9,6 +9,7 @@ use url::Url;
 use crate::auth::Credentials;
 use crate::client::Client;
 use crate::error::Error;
+use crate::retry::RetryPolicy;
 
 /// Default time allowed to open a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -24,6 +25,7 @@ pub struct ClientBuilder<C = Client> {
     connect_timeout: Duration,
     timeout: Duration,
     user_agent: String,
+    retry_policy: RetryPolicy,
     client: PhantomData<fn() -> C>,
 }
 
@@ -35,6 +37,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
+            .field("retry_policy", &self.retry_policy)
             .finish()
     }
 }
@@ -48,6 +51,7 @@ impl<C> ClientBuilder<C> {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
+            retry_policy: RetryPolicy::default(),
             client: PhantomData,
         }
     }
@@ -82,6 +86,13 @@ impl<C> ClientBuilder<C> {
         self.user_agent = user_agent.into();
         self
     }
+
+    /// Sets how transient failures (429, 502, 503, 504, lost connections) are retried
+    /// (default [`RetryPolicy::default`]; [`RetryPolicy::none`] turns retries off).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry_policy = policy;
+        self
+    }
 }
 
 impl<C: From<Client>> ClientBuilder<C> {
@@ -98,6 +109,7 @@ impl<C: From<Client>> ClientBuilder<C> {
             http,
             base_url,
             self.credentials,
+            self.retry_policy,
         )))
     }
 }
@@ -183,15 +195,18 @@ mod tests {
             .timeout(Duration::from_secs(1))
             .connect_timeout(Duration::from_secs(1))
             .user_agent("test-agent")
+            .retry_policy(RetryPolicy::none())
             .build()
             .expect("builds");
         assert_eq!(generated.0.base_url().as_str(), "http://127.0.0.1:9/api");
         assert!(generated.0.credentials().is_none());
+        assert_eq!(generated.0.retry_policy(), RetryPolicy::none());
         let apple = Client::builder().build().expect("builds");
         assert_eq!(
             apple.base_url().as_str(),
             "https://api.appstoreconnect.apple.com/"
         );
+        assert_eq!(apple.retry_policy(), RetryPolicy::default());
     }
 
     #[test]

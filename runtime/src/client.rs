@@ -3,7 +3,6 @@
 use std::fmt;
 use std::sync::Arc;
 
-use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -12,7 +11,8 @@ use crate::auth::{Credentials, Token, TokenCache};
 use crate::builder::ClientBuilder;
 use crate::error::Error;
 use crate::request::Request;
-use crate::response::{self, Response};
+use crate::response::Response;
+use crate::retry::RetryPolicy;
 
 /// Base URL of the App Store Connect API.
 pub const APP_STORE_CONNECT_URL: &str = "https://api.appstoreconnect.apple.com";
@@ -29,6 +29,7 @@ struct Inner {
     http: reqwest::Client,
     base_url: Url,
     credentials: Option<Credentials>,
+    retry: RetryPolicy,
     tokens: TokenCache,
 }
 
@@ -37,6 +38,7 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url.as_str())
             .field("credentials", &self.inner.credentials)
+            .field("retry_policy", &self.inner.retry)
             .field("minted_tokens", &self.minted_tokens())
             .finish_non_exhaustive()
     }
@@ -52,12 +54,14 @@ impl Client {
         http: reqwest::Client,
         base_url: Url,
         credentials: Option<Credentials>,
+        retry: RetryPolicy,
     ) -> Self {
         Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
                 credentials,
+                retry,
                 tokens: TokenCache::default(),
             }),
         }
@@ -85,36 +89,28 @@ impl Client {
         self.inner.tokens.minted()
     }
 
+    /// The retry policy set with [`ClientBuilder::retry_policy`].
+    pub fn retry_policy(&self) -> RetryPolicy {
+        self.inner.retry
+    }
+
     /// Sends `request` and decodes a 2xx JSON body into `T` (an empty body decodes as
     /// `null`). A 401 on a request carrying the JWT re-mints the token and retries once.
-    /// Non-2xx answers become [`Error::Api`] (Apple's error document) or
-    /// [`Error::UndecodableBody`].
+    /// Answers 429/502/503/504 and lost connections are retried as the client's
+    /// [`RetryPolicy`] allows (honouring `Retry-After`); when it gives up, the last
+    /// outcome is returned. Non-2xx answers become [`Error::Api`] (Apple's error
+    /// document) or [`Error::UndecodableBody`].
     pub async fn execute<T: DeserializeOwned>(
         &self,
         request: Request,
     ) -> Result<Response<T>, Error> {
-        let operation = request.operation();
         let url = self.url_for(&request)?;
-        let token = self.token_for(&request).await?;
-        let mut answer = self.send(&request, &url, token.as_ref()).await?;
-        if answer.status() == StatusCode::UNAUTHORIZED
-            && let Some(rejected) = token
-        {
-            self.inner.tokens.invalidate(rejected.as_str()).await;
-            tracing::debug!(
-                operation,
-                "token rejected with 401; retrying once with a new one"
-            );
-            let fresh = self.token_for(&request).await?;
-            answer = self.send(&request, &url, fresh.as_ref()).await?;
-        }
-        let status = answer.status();
-        let headers = answer.headers().clone();
-        let body = answer
-            .bytes()
-            .await
-            .map_err(|source| Error::from_reqwest(operation, source))?;
-        response::decode(operation, status, headers, &body)
+        self.execute_at(&request, &url).await
+    }
+
+    /// Drops `rejected` from the cache so the next request mints a new token.
+    pub(crate) async fn invalidate_token(&self, rejected: &Token) {
+        self.inner.tokens.invalidate(rejected.as_str()).await;
     }
 
     async fn token(&self, operation: &'static str) -> Result<Token, Error> {
@@ -124,7 +120,7 @@ impl Client {
         Ok(self.inner.tokens.token(credentials).await?)
     }
 
-    async fn token_for(&self, request: &Request) -> Result<Option<Token>, Error> {
+    pub(crate) async fn token_for(&self, request: &Request) -> Result<Option<Token>, Error> {
         if request.uses_credentials() {
             Ok(Some(self.token(request.operation()).await?))
         } else {
@@ -133,7 +129,7 @@ impl Client {
     }
 
     /// Base URL + request path + encoded query.
-    fn url_for(&self, request: &Request) -> Result<Url, Error> {
+    pub(crate) fn url_for(&self, request: &Request) -> Result<Url, Error> {
         let mut url = self.inner.base_url.clone();
         let base_path = url.path().trim_end_matches('/');
         let path = request.path();
@@ -158,7 +154,7 @@ impl Client {
         Ok(url)
     }
 
-    async fn send(
+    pub(crate) async fn send(
         &self,
         request: &Request,
         url: &Url,

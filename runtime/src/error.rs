@@ -92,6 +92,30 @@ pub enum Error {
         /// The `X-Rate-Limit` of the response, if any.
         rate_limit: Option<RateLimit>,
     },
+
+    /// A page's `links.next` points to another scheme, host or port than the client's
+    /// base URL. Paging stopped there: nothing was sent to that URL.
+    #[error(
+        "{operation}: the next-page link `{url}` points outside the client's base URL          (another scheme, host or port); it was not followed and the token was not sent"
+    )]
+    ForeignNextLink {
+        /// The operation being paged.
+        operation: &'static str,
+        /// The link, resolved against the base URL (user name and password removed).
+        url: String,
+    },
+
+    /// A page's `links.next` cannot be followed: it is not a URL, or it points back to
+    /// the page just fetched. Paging stopped there.
+    #[error("{operation}: the next-page link `{url}` cannot be followed: {reason}")]
+    InvalidNextLink {
+        /// The operation being paged.
+        operation: &'static str,
+        /// The link as sent (at most 512 bytes of it).
+        url: String,
+        /// Why it cannot be followed.
+        reason: String,
+    },
 }
 
 impl Error {

@@ -7,6 +7,13 @@
 //! error documents into [`Error::Api`]. Tokens are cached, re-minted shortly before
 //! expiry, and re-minted once when App Store Connect answers 401.
 //!
+//! Answers 429/502/503/504 and lost connections are retried with jittered exponential
+//! backoff and `Retry-After` as the [`RetryPolicy`] allows. Lists are followed page by
+//! page with [`Client::pages`], [`Client::items`] and [`Client::collect_all`], which
+//! only follow `links.next` on the base URL's origin. Every attempt is a `tracing` span
+//! named `request` (fields `operation`, `method`, `path`, `attempt`, `status`,
+//! `rate_limit_remaining`); tokens, keys and header values are never logged.
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), connector_runtime::Error> {
 //! use connector_runtime::{Client, Credentials, Method, Request};
@@ -31,19 +38,25 @@ mod builder;
 mod client;
 pub mod encode;
 mod error;
+mod execute;
 pub mod meta;
+mod paging;
 mod rate_limit;
 mod request;
 mod response;
+mod retry;
+mod trace;
 pub mod validate;
 
 pub use auth::{Credentials, CredentialsError, PrivateKey, Token};
 pub use builder::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
 pub use client::{APP_STORE_CONNECT_URL, Client};
 pub use error::{ApiError, ApiErrorEntry, ApiErrorSource, Error};
+pub use paging::{Page, Stream};
 pub use rate_limit::RateLimit;
 pub use request::Request;
 pub use reqwest::header::HeaderMap;
 pub use reqwest::{Method, StatusCode};
 pub use response::Response;
+pub use retry::RetryPolicy;
 pub use url::Url;

@@ -78,6 +78,8 @@ pub enum Location {
     Query,
     /// A request header.
     Header,
+    /// The JSON request body.
+    Body,
 }
 
 /// The kind of value a parameter takes.
@@ -174,6 +176,44 @@ impl Arguments {
                     .collect()
             })
             .transpose()
+    }
+
+    /// The value of an optional JSON body given as JSON text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the text is not JSON of the body's shape.
+    pub fn json<T: serde::de::DeserializeOwned>(
+        &self,
+        operation: &'static str,
+        wire_name: &str,
+    ) -> Result<Option<T>, Error> {
+        self.text(wire_name)
+            .map(|text| {
+                serde_json::from_str(text).map_err(|error| {
+                    Error::invalid_request(
+                        operation,
+                        wire_name,
+                        format!("is not JSON of the expected shape: {error}"),
+                    )
+                })
+            })
+            .transpose()
+    }
+
+    /// The value of a required JSON body given as JSON text.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the text is missing or not JSON of the body's shape.
+    pub fn required_json<T: serde::de::DeserializeOwned>(
+        &self,
+        operation: &'static str,
+        wire_name: &str,
+    ) -> Result<T, Error> {
+        self.json(operation, wire_name)?.ok_or_else(|| {
+            Error::invalid_request(operation, wire_name, "is required but was not given")
+        })
     }
 
     /// The value of a required list parameter: comma-separated items, each parsed.

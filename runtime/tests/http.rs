@@ -4,7 +4,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Reply, client, get, recorded, serve};
+use common::{Reply, client, client_with, fast_retries, get, recorded, serve};
 use connector_runtime::{ApiErrorSource, Client, Error, Method, RateLimit, Request};
 use serde_json::{Value, json};
 
@@ -146,7 +146,7 @@ async fn error_document_becomes_api_error_with_all_fields() {
 
 #[tokio::test]
 async fn rate_limit_error_is_recognised() {
-    let (base, _log) = serve(|_, _| {
+    let (base, log) = serve(|_, _| {
         Reply::json(
             429,
             json!({"errors": [{"status": "429", "code": "RATE_LIMIT_EXCEEDED",
@@ -155,12 +155,13 @@ async fn rate_limit_error_is_recognised() {
         .rate_limited(0)
     })
     .await;
-    let error = client(&base)
+    let error = client_with(&base, fast_retries(1))
         .execute::<Value>(get("op", "/v1/apps"))
         .await
         .expect_err("429");
     assert!(error.is_rate_limited());
     assert_eq!(error.rate_limit().map(|limit| limit.remaining), Some(0));
+    assert_eq!(recorded(&log).len(), 2, "one retry, then the last 429");
 }
 
 #[tokio::test]
@@ -233,6 +234,7 @@ async fn unreachable_server_is_a_transport_error() {
     drop(listener);
     let client = Client::builder()
         .base_url(format!("http://{address}"))
+        .retry_policy(fast_retries(2))
         .build()
         .expect("client");
     let error = client

@@ -1,5 +1,6 @@
 //! A sandbox and a client that signs for it, shared by the integration tests.
 
+use app_store_connect::runtime::RetryPolicy;
 use app_store_connect::{Client, Credentials, PrivateKey};
 use app_store_connect_sandbox::{RunningSandbox, Sandbox, TestKey};
 
@@ -8,6 +9,11 @@ pub const ISSUER_ID: &str = "69a6de70-03db-47e3-e053-5b8c7c11a4d1";
 
 /// A team-key sandbox serving the sample apps in pages of `page_size`, and a client for it.
 pub async fn team_sandbox(page_size: usize) -> (Client, RunningSandbox) {
+    team_sandbox_with(page_size, RetryPolicy::default()).await
+}
+
+/// As [`team_sandbox`], with a client that retries as `retries` says.
+pub async fn team_sandbox_with(page_size: usize, retries: RetryPolicy) -> (Client, RunningSandbox) {
     let key = TestKey::generate("TEAMKEY123").unwrap();
     let sandbox = Sandbox::team(&key.key_id, ISSUER_ID, &key.public_key_pem)
         .unwrap()
@@ -16,7 +22,13 @@ pub async fn team_sandbox(page_size: usize) -> (Client, RunningSandbox) {
         .await
         .unwrap();
     let credentials = Credentials::team(&key.key_id, ISSUER_ID, private_key(&key));
-    (client(credentials, &sandbox), sandbox)
+    let client = Client::builder()
+        .credentials(credentials)
+        .base_url(sandbox.base_url())
+        .retry_policy(retries)
+        .build()
+        .unwrap();
+    (client, sandbox)
 }
 
 /// The private half of a sandbox key.

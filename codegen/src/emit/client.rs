@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::docs::{self, Para};
-use crate::emit::names::ident;
+use crate::emit::names::{Place, ident};
 use crate::emit::operation;
 use crate::ir::{Api, Operation};
 
@@ -77,7 +77,10 @@ fn method(operation: &Operation) -> TokenStream {
         .iter()
         .map(|parameter| {
             let name = ident(&parameter.rust_name);
-            let (ty, conversion) = operation::argument(parameter, &quote! { #name });
+            let place = Place::Root {
+                module: &operation.fn_name,
+            };
+            let (ty, conversion) = operation::argument(parameter, &quote! { #name }, &place);
             (quote! { #name: #ty }, conversion)
         })
         .unzip();

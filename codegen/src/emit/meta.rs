@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::emit::names::{ident, rust_type};
+use crate::emit::names::{Place, ident, rust_type};
 use crate::ir::{Api, Operation, ParamLocation, Parameter, TypeDef, TypeKind, TypeRef};
 
 /// `OPERATIONS`: every operation's `INFO`, sorted by name.
@@ -68,6 +68,7 @@ fn parameter_info(parameter: &Parameter, types: &[TypeDef]) -> TokenStream {
         ParamLocation::Path => quote! { Path },
         ParamLocation::Query => quote! { Query },
         ParamLocation::Header => quote! { Header },
+        ParamLocation::Body => quote! { Body },
     };
     let required = parameter.required;
     let description = optional_text(parameter.doc.as_deref());
@@ -133,14 +134,14 @@ fn value_kind(ty: &TypeRef, types: &[TypeDef]) -> TokenStream {
                                 .map(|v| v.wire.clone())
                                 .collect::<Vec<_>>(),
                         ),
-                        TypeKind::Struct(_) => None,
+                        TypeKind::Struct(_) | TypeKind::Alias(_) => None,
                     });
             match values {
                 Some(values) => kind(quote! { Enum(&[#(#values),*]) }),
                 None => kind(quote! { String }),
             }
         }
-        TypeRef::String | TypeRef::Json | TypeRef::Unit | TypeRef::Map(_) => {
+        TypeRef::String | TypeRef::Json | TypeRef::Unit | TypeRef::Map(_) | TypeRef::Model(_) => {
             kind(quote! { String })
         }
     }
@@ -184,21 +185,29 @@ fn from_arguments(operation: &Operation) -> TokenStream {
 /// `Option` of it for an optional one. Lists are parsed item by item.
 fn parse(parameter: &Parameter) -> TokenStream {
     let wire = &parameter.wire_name;
+    if parameter.location == ParamLocation::Body {
+        let ty = rust_type(&parameter.ty, &Place::Operation);
+        return if parameter.required {
+            quote! { arguments.required_json::<#ty>(OPERATION_ID, #wire)? }
+        } else {
+            quote! { arguments.json::<#ty>(OPERATION_ID, #wire)? }
+        };
+    }
     match (&parameter.ty, parameter.required) {
         (TypeRef::Vec(item), true) => {
-            let item = rust_type(item);
+            let item = rust_type(item, &Place::Operation);
             quote! { arguments.required_list::<#item>(OPERATION_ID, #wire)? }
         }
         (TypeRef::Vec(item), false) => {
-            let item = rust_type(item);
+            let item = rust_type(item, &Place::Operation);
             quote! { arguments.list::<#item>(OPERATION_ID, #wire)? }
         }
         (other, true) => {
-            let ty = rust_type(other);
+            let ty = rust_type(other, &Place::Operation);
             quote! { arguments.required::<#ty>(OPERATION_ID, #wire)? }
         }
         (other, false) => {
-            let ty = rust_type(other);
+            let ty = rust_type(other, &Place::Operation);
             quote! { arguments.parse::<#ty>(OPERATION_ID, #wire)? }
         }
     }

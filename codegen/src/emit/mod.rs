@@ -5,6 +5,7 @@ pub mod docs;
 mod meta;
 mod names;
 mod operation;
+mod paging;
 mod types;
 
 use std::path::Path;
@@ -19,10 +20,13 @@ pub fn emit(spec_file: &Path, api: &Api) -> Result<String, Error> {
     let client = client::client(api);
     let table = meta::table(api);
     let modules = api.operations.iter().map(operation::module);
+    let models = models(api);
     let tokens = quote! {
         #client
 
         #table
+
+        #models
 
         /// One module per operation: its request builder and the types it sends and receives.
         pub mod operations {
@@ -38,6 +42,23 @@ pub fn emit(spec_file: &Path, api: &Api) -> Result<String, Error> {
         api.sources.join(" and ")
     );
     Ok(header + &separate_items(&prettyplease::unparse(&file)))
+}
+
+/// `pub mod models` with the types of `#/definitions`, when there are any.
+fn models(api: &Api) -> proc_macro2::TokenStream {
+    if api.models.is_empty() {
+        return quote! {};
+    }
+    let types = api
+        .models
+        .iter()
+        .map(|def| types::type_def(def, &names::Place::Models));
+    quote! {
+        /// The types the definition shares between operations (its `definitions`).
+        pub mod models {
+            #(#types)*
+        }
+    }
 }
 
 /// Puts a blank line between consecutive items, which prettyplease leaves out.

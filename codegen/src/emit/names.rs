@@ -13,8 +13,22 @@ pub fn ident(name: &str) -> Ident {
     }
 }
 
-/// The Rust type for a [`TypeRef`].
-pub fn rust_type(ty: &TypeRef) -> TokenStream {
+/// Where generated code refers to a type from, which decides the path it takes.
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    /// The crate root (the `Client` impl); operation types live in this operation's module.
+    Root {
+        /// The module of the operation whose types are meant.
+        module: &'a str,
+    },
+    /// Inside an operation's module.
+    Operation,
+    /// Inside the `models` module.
+    Models,
+}
+
+/// The Rust type for a [`TypeRef`] as written at `place`.
+pub fn rust_type(ty: &TypeRef, place: &Place<'_>) -> TokenStream {
     match ty {
         TypeRef::String => quote! { String },
         TypeRef::Boolean => quote! { bool },
@@ -26,14 +40,28 @@ pub fn rust_type(ty: &TypeRef) -> TokenStream {
         TypeRef::Unit => quote! { () },
         TypeRef::Named(name) => {
             let name = ident(name);
-            quote! { #name }
+            match place {
+                Place::Root { module } => {
+                    let module = ident(module);
+                    quote! { operations::#module::#name }
+                }
+                Place::Operation | Place::Models => quote! { #name },
+            }
+        }
+        TypeRef::Model(name) => {
+            let name = ident(name);
+            match place {
+                Place::Root { .. } => quote! { models::#name },
+                Place::Operation => quote! { super::super::models::#name },
+                Place::Models => quote! { #name },
+            }
         }
         TypeRef::Vec(item) => {
-            let item = rust_type(item);
+            let item = rust_type(item, place);
             quote! { Vec<#item> }
         }
         TypeRef::Map(value) => {
-            let value = rust_type(value);
+            let value = rust_type(value, place);
             quote! { ::std::collections::BTreeMap<String, #value> }
         }
     }

@@ -4,8 +4,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::emit::docs::{self, Para};
-use crate::emit::names::{ident, rust_type};
-use crate::emit::{meta, types};
+use crate::emit::names::{Place, ident, rust_type};
+use crate::emit::{meta, paging, types};
 use crate::ir::{Constraints, Operation, ParamLocation, Parameter, PathPart, TypeRef};
 
 /// The `pub mod <fn_name> { … }` of an operation.
@@ -14,8 +14,12 @@ pub fn module(operation: &Operation) -> TokenStream {
     let doc = operation_doc(operation);
     let id = &operation.id;
     let request = request_struct(operation);
-    let types = operation.types.iter().map(types::type_def);
+    let types = operation
+        .types
+        .iter()
+        .map(|def| types::type_def(def, &Place::Operation));
     let info = meta::operation_info(operation);
+    let page = paging::page_impl(operation);
     quote! {
         #doc
         pub mod #module {
@@ -25,6 +29,7 @@ pub fn module(operation: &Operation) -> TokenStream {
             #request
             #info
             #(#types)*
+            #page
         }
     }
 }
@@ -54,7 +59,7 @@ pub fn operation_doc(operation: &Operation) -> TokenStream {
 
 /// The type a caller passes for a parameter: the field type, or `Option` of it.
 fn field_type(parameter: &Parameter) -> TokenStream {
-    let ty = rust_type(&parameter.ty);
+    let ty = rust_type(&parameter.ty, &Place::Operation);
     if parameter.required {
         ty
     } else {
@@ -64,17 +69,21 @@ fn field_type(parameter: &Parameter) -> TokenStream {
 
 /// The argument type of a setter or client method, and how the argument `value` becomes
 /// the field value.
-pub fn argument(parameter: &Parameter, value: &TokenStream) -> (TokenStream, TokenStream) {
+pub fn argument(
+    parameter: &Parameter,
+    value: &TokenStream,
+    place: &Place<'_>,
+) -> (TokenStream, TokenStream) {
     match &parameter.ty {
         TypeRef::String => (quote! { impl Into<String> }, quote! { #value.into() }),
         TypeRef::Vec(item) => {
-            let item = rust_type(item);
+            let item = rust_type(item, place);
             (
                 quote! { impl IntoIterator<Item = #item> },
                 quote! { #value.into_iter().collect() },
             )
         }
-        other => (rust_type(other), quote! { #value }),
+        other => (rust_type(other, place), quote! { #value }),
     }
 }
 
@@ -96,7 +105,7 @@ fn request_struct(operation: &Operation) -> TokenStream {
     let required: Vec<&Parameter> = operation.params.iter().filter(|p| p.required).collect();
     let new_args = required.iter().map(|parameter| {
         let name = ident(&parameter.rust_name);
-        let ty = rust_type(&parameter.ty);
+        let ty = rust_type(&parameter.ty, &Place::Operation);
         quote! { #name: #ty }
     });
     let initialisers = operation.params.iter().map(|parameter| {
@@ -112,7 +121,8 @@ fn request_struct(operation: &Operation) -> TokenStream {
     });
     let setters = operation.params.iter().filter(|p| !p.required).map(setter);
     let build = build_fn(operation);
-    let body = rust_type(&operation.response);
+    let paging_methods = paging::request_methods(operation);
+    let body = rust_type(&operation.response, &Place::Operation);
     quote! {
         #signature
         #[derive(Debug, Clone)]
@@ -143,6 +153,8 @@ fn request_struct(operation: &Operation) -> TokenStream {
                 let request = self.build()?;
                 self.client.execute(request).await
             }
+
+            #paging_methods
         }
     }
 }
@@ -150,7 +162,7 @@ fn request_struct(operation: &Operation) -> TokenStream {
 fn setter(parameter: &Parameter) -> TokenStream {
     let name = ident(&parameter.rust_name);
     let doc = parameter_doc(parameter);
-    let (argument, conversion) = argument(parameter, &quote! { value });
+    let (argument, conversion) = argument(parameter, &quote! { value }, &Place::Operation);
     quote! {
         #doc
         pub fn #name(mut self, value: #argument) -> Self {
@@ -184,6 +196,7 @@ fn location_name(location: ParamLocation) -> &'static str {
         ParamLocation::Path => "path",
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
+        ParamLocation::Body => "the JSON body",
     }
 }
 
@@ -305,6 +318,7 @@ fn send_parameter(parameter: &Parameter) -> TokenStream {
         _ => quote! { #reference },
     };
     let place = match (parameter.location, parameter.ty.is_copy()) {
+        (ParamLocation::Body, _) => quote! { request.json_body(#reference)?; },
         (ParamLocation::Header, _) => quote! { request.header(#wire, #text.to_string()); },
         (_, true) => quote! { request.query(#wire, #copy); },
         (_, false) => quote! { request.query(#wire, #text); },

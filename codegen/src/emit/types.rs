@@ -4,13 +4,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::docs;
-use crate::emit::names::{ident, rust_type};
+use crate::emit::names::{Place, ident, rust_type};
 use crate::ir::{EnumDef, Field, TypeDef, TypeKind, TypeRef};
 
 /// The declaration of one type with its impls.
-pub fn type_def(def: &TypeDef) -> TokenStream {
+pub fn type_def(def: &TypeDef, place: &Place<'_>) -> TokenStream {
     match &def.kind {
-        TypeKind::Struct(fields) => structure(def, fields),
+        TypeKind::Struct(fields) => structure(def, fields, place),
+        TypeKind::Alias(target) => alias(def, target, place),
         TypeKind::Enum(enumeration) if enumeration.catch_all.is_some() => {
             open_enum(def, enumeration)
         }
@@ -18,14 +19,24 @@ pub fn type_def(def: &TypeDef) -> TokenStream {
     }
 }
 
-fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
+fn alias(def: &TypeDef, target: &TypeRef, place: &Place<'_>) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = type_doc(def, "value");
+    let target = rust_type(target, place);
+    quote! {
+        #doc
+        pub type #name = #target;
+    }
+}
+
+fn structure(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> TokenStream {
     let name = ident(&def.name);
     let doc = type_doc(def, "object");
     let default = fields
         .iter()
         .all(|field| !field.required)
         .then(|| quote! { Default, });
-    let fields = fields.iter().map(field);
+    let fields = fields.iter().map(|f| field(f, place));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default ::serde::Deserialize, ::serde::Serialize)]
@@ -35,7 +46,7 @@ fn structure(def: &TypeDef, fields: &[Field]) -> TokenStream {
     }
 }
 
-fn field(field: &Field) -> TokenStream {
+fn field(field: &Field, place: &Place<'_>) -> TokenStream {
     let name = ident(&field.rust_name);
     let doc = match &field.doc {
         Some(text) => docs::doc(text),
@@ -46,8 +57,16 @@ fn field(field: &Field) -> TokenStream {
         let wire = &field.wire_name;
         serde.push(quote! { rename = #wire });
     }
-    let inner = rust_type(&field.ty);
-    let (ty, skip) = match (&field.ty, field.required) {
+    let inner = rust_type(&field.ty, place);
+    let inner = if field.boxed {
+        quote! { Box<#inner> }
+    } else {
+        inner
+    };
+    if field.flatten {
+        serde.push(quote! { flatten });
+    }
+    let (ty, skip) = match (&field.ty, field.required || field.flatten) {
         (_, true) => (inner, None),
         (TypeRef::Vec(_), false) => (inner, Some("Vec::is_empty")),
         (TypeRef::Map(_), false) => (inner, Some("::std::collections::BTreeMap::is_empty")),

@@ -26,6 +26,15 @@ pub struct Swagger {
     /// Operations by path template and method.
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
+    /// Shared schemas, the targets of `#/definitions/…` references.
+    #[serde(default)]
+    pub definitions: IndexMap<String, Schema>,
+    /// Shared parameters, the targets of `#/parameters/…` references.
+    #[serde(default)]
+    pub parameters: IndexMap<String, Parameter>,
+    /// Shared responses, the targets of `#/responses/…` references.
+    #[serde(default)]
+    pub responses: IndexMap<String, Response>,
 }
 
 /// The `info` object.
@@ -71,9 +80,12 @@ pub struct Operation {
     pub responses: IndexMap<String, Response>,
 }
 
-/// One parameter (path, query, header, body or formData).
+/// One parameter (path, query, header, body or formData), or a reference to one.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Parameter {
+    /// `#/parameters/<name>`: the parameter is defined there; sibling keys are ignored.
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
     /// The wire name.
     #[serde(default)]
     pub name: String,
@@ -101,9 +113,12 @@ pub struct Parameter {
     pub simple: Schema,
 }
 
-/// One response.
+/// One response, or a reference to one.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Response {
+    /// `#/responses/<name>`: the response is defined there; sibling keys are ignored.
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
     /// What the response means.
     pub description: Option<String>,
     /// The body's schema, if any.
@@ -113,6 +128,15 @@ pub struct Response {
 /// A JSON Schema subset (Swagger 2.0 schema object).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Schema {
+    /// `#/definitions/<name>`: the schema is defined there; sibling keys are ignored.
+    #[serde(rename = "$ref")]
+    pub reference: Option<String>,
+    /// Schemas whose properties this one has, all together.
+    #[serde(rename = "allOf", default)]
+    pub all_of: Vec<Schema>,
+    /// Properties beyond the declared ones: `true`, `false`, `{}` or a schema.
+    #[serde(rename = "additionalProperties")]
+    pub additional_properties: Option<Value>,
     /// The JSON type name; missing in some connectors.
     #[serde(rename = "type")]
     pub kind: Option<String>,

@@ -1,11 +1,13 @@
 //! Lowering: document models to the IR. Every error names the JSON path it is about.
 
+pub mod models;
 pub mod operation;
 pub mod params;
 pub mod policies;
 pub mod types;
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::Error;
 use crate::error::JsonPath;
@@ -83,6 +85,8 @@ pub fn lower(
     }
     let policies = properties.map(policies::collect).unwrap_or_default();
     let mut warnings = policies.warnings.clone();
+    let definitions = Rc::new(models::Definitions::new(&swagger.definitions));
+    let models = models::lower(&definitions, &mut warnings);
     let mut fn_names = Scope::with_reserved(&["new", "builder", "runtime", "from"]);
     let mut operations = Vec::new();
     for (path, item) in &swagger.paths {
@@ -104,6 +108,8 @@ pub fn lower(
                 operation: &operation,
                 shared_parameters: &item.parameters,
                 location,
+                document: swagger,
+                definitions: &definitions,
             };
             operations.push(operation::lower(
                 &context,
@@ -125,6 +131,7 @@ pub fn lower(
         sources,
         default_base_url: base_url(swagger),
         operations,
+        models,
         warnings,
     })
 }

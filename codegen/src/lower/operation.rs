@@ -4,6 +4,9 @@ use crate::Error;
 use crate::error::JsonPath;
 use crate::ir::{CredentialHeader, Operation, ParamLocation, PathPart, TypeRef};
 use crate::load::swagger2;
+use std::rc::Rc;
+
+use crate::lower::models::Definitions;
 use crate::lower::policies::{Policies, TemplatePart};
 use crate::lower::types::{Enums, TypeBuilder};
 use crate::lower::{Context, params};
@@ -21,6 +24,10 @@ pub struct Source<'a> {
     pub shared_parameters: &'a [swagger2::Parameter],
     /// Where the operation is in the file.
     pub location: JsonPath,
+    /// The whole document, for `#/parameters` and `#/responses` references.
+    pub document: &'a swagger2::Swagger,
+    /// The document's definitions, for `#/definitions` references.
+    pub definitions: &'a Rc<Definitions>,
 }
 
 /// Lowers one operation; `fn_name` is already unique.
@@ -36,7 +43,7 @@ pub fn lower(
         .operation_id
         .clone()
         .unwrap_or_else(|| fn_name.clone());
-    let mut types = TypeBuilder::default();
+    let mut types = TypeBuilder::for_operation(Rc::clone(source.definitions));
     let mut names = Scope::with_reserved(params::RESERVED_PARAM_NAMES);
     let mut credential_headers = Vec::new();
     let mut constant_headers = Vec::new();
@@ -68,7 +75,7 @@ pub fn lower(
         }
     }
     let mut lowered = Vec::new();
-    let declared = own_and_shared(source);
+    let declared = own_and_shared(context, source)?;
     for (parameter, path) in declared {
         let is_credential = parameter.location == "header"
             && credential_params
@@ -109,26 +116,56 @@ pub fn lower(
     })
 }
 
-/// The operation's parameters followed by the path item's parameters it does not override.
-fn own_and_shared<'a>(source: &Source<'a>) -> Vec<(&'a swagger2::Parameter, JsonPath)> {
+/// The operation's parameters followed by the path item's parameters it does not override,
+/// with `#/parameters` references resolved.
+fn own_and_shared<'a>(
+    context: &Context,
+    source: &Source<'a>,
+) -> Result<Vec<(&'a swagger2::Parameter, JsonPath)>, Error> {
     let own = source.location.key("parameters");
     let shared = source.location.parent_key("parameters");
-    let mut all: Vec<_> = source
-        .operation
-        .parameters
-        .iter()
-        .enumerate()
-        .map(|(index, parameter)| (parameter, own.index(index)))
-        .collect();
+    let mut all = Vec::new();
+    for (index, parameter) in source.operation.parameters.iter().enumerate() {
+        all.push(resolve_parameter(
+            context,
+            source.document,
+            parameter,
+            own.index(index),
+        )?);
+    }
     for (index, parameter) in source.shared_parameters.iter().enumerate() {
+        let (parameter, path) =
+            resolve_parameter(context, source.document, parameter, shared.index(index))?;
         let overridden = all
             .iter()
             .any(|(own, _)| own.name == parameter.name && own.location == parameter.location);
         if !overridden {
-            all.push((parameter, shared.index(index)));
+            all.push((parameter, path));
         }
     }
-    all
+    Ok(all)
+}
+
+/// The parameter itself, or the `#/parameters/<name>` it refers to, with its location.
+fn resolve_parameter<'a>(
+    context: &Context,
+    document: &'a swagger2::Swagger,
+    parameter: &'a swagger2::Parameter,
+    path: JsonPath,
+) -> Result<(&'a swagger2::Parameter, JsonPath), Error> {
+    let Some(reference) = &parameter.reference else {
+        return Ok((parameter, path));
+    };
+    let target = reference
+        .strip_prefix("#/parameters/")
+        .and_then(|name| Some((name, document.parameters.get(name)?)));
+    match target {
+        Some((name, target)) => Ok((target, JsonPath::root().key("parameters").key(name))),
+        None => Err(context.invalid(
+            &path.key("$ref"),
+            &format!("`{reference}` does not name an entry of the file's `parameters`"),
+        )),
+    }
 }
 
 /// Moves path parameters to the front, in the order the path uses them, so required
@@ -232,6 +269,23 @@ fn response(source: &Source<'_>, types: &mut TypeBuilder) -> TypeRef {
     let Some((code, response)) = success else {
         return TypeRef::Unit;
     };
+    let response = match response
+        .reference
+        .as_deref()
+        .and_then(|r| r.strip_prefix("#/responses/"))
+    {
+        Some(name) => match source.document.responses.get(name) {
+            Some(shared) => shared,
+            None => {
+                types.warn(&format!(
+                    "at {}: `#/responses/{name}` does not name an entry of the file's `responses`; the body is kept as JSON",
+                    source.location.key("responses").key(code)
+                ));
+                return TypeRef::Json;
+            }
+        },
+        None => response,
+    };
     let location = source.location.key("responses").key(code).key("schema");
     match &response.schema {
         Some(schema) => types.lower_body(schema, Enums::Open, &location),
@@ -250,7 +304,7 @@ fn paging(body: &TypeRef, types: &[crate::ir::TypeDef]) -> Option<crate::ir::Pag
             .find(|def| &def.name == name)
             .and_then(|def| match &def.kind {
                 crate::ir::TypeKind::Struct(fields) => Some(fields.clone()),
-                crate::ir::TypeKind::Enum(_) => None,
+                crate::ir::TypeKind::Enum(_) | crate::ir::TypeKind::Alias(_) => None,
             })
     };
     let body = fields(body)?;

@@ -26,6 +26,7 @@ pub fn lower(
         "path" => ParamLocation::Path,
         "query" => ParamLocation::Query,
         "header" => ParamLocation::Header,
+        "body" => return body(parameter, types, names, path),
         "" => {
             return Err(context.invalid(
                 path,
@@ -77,6 +78,27 @@ pub fn lower(
         ty,
         constraints: constraints(simple),
         double_encoded,
+    })
+}
+
+/// A JSON body: its schema becomes `RequestBody` (or a model, for a `$ref`).
+fn body(
+    parameter: &swagger2::Parameter,
+    types: &mut TypeBuilder,
+    names: &mut Scope,
+    path: &JsonPath,
+) -> Result<Parameter, Error> {
+    let schema = parameter.schema.as_ref().unwrap_or(&parameter.simple);
+    let ty = types.lower_request_body(schema, &path.key("schema"));
+    Ok(Parameter {
+        wire_name: parameter.name.clone(),
+        rust_name: names.claim(naming::snake(&parameter.name)),
+        location: ParamLocation::Body,
+        required: parameter.required,
+        doc: parameter_doc(parameter),
+        ty,
+        constraints: Constraints::default(),
+        double_encoded: false,
     })
 }
 

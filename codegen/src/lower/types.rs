@@ -5,11 +5,14 @@
 //! Names only depend on the path inside one operation, so adding an operation never renames
 //! the types of another.
 
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use crate::error::JsonPath;
 use crate::ir::{EnumDef, Field, TypeDef, TypeKind, TypeRef, Variant};
 use crate::load::swagger2::Schema;
+use crate::lower::models::Definitions;
 use crate::naming::{self, Scope};
 
 /// Names the generated code relies on; a type derived from the definition never takes them.
@@ -44,10 +47,11 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Drop",
 ];
 
-/// Collects the types declared in one operation's module.
+/// Collects the types declared in one operation's module, or in the `models` module.
 #[derive(Debug)]
 pub struct TypeBuilder {
     names: Scope,
+    definitions: Rc<Definitions>,
     /// The declared types, in the order they were first met.
     pub types: Vec<TypeDef>,
     /// Things that could not be represented exactly.
@@ -65,15 +69,34 @@ pub enum Enums {
 
 impl Default for TypeBuilder {
     fn default() -> Self {
+        Self::for_operation(Rc::default())
+    }
+}
+
+/// How deeply `allOf` may nest before the generator gives up on it (it may be cyclic).
+const ALL_OF_DEPTH: usize = 16;
+
+impl TypeBuilder {
+    /// A builder for one operation's module, resolving references against `definitions`.
+    pub fn for_operation(definitions: Rc<Definitions>) -> Self {
         Self {
             names: Scope::with_reserved(RESERVED_TYPE_NAMES),
+            definitions,
             types: Vec::new(),
             warnings: Vec::new(),
         }
     }
-}
 
-impl TypeBuilder {
+    /// A builder for the `models` module, where `taken` already holds the models' names.
+    pub fn for_models(definitions: Rc<Definitions>, taken: Scope) -> Self {
+        Self {
+            names: taken,
+            definitions,
+            types: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// Claims a type name derived from `hint` (space-separated wire words).
     pub fn claim(&mut self, hint: &str) -> String {
         self.names.claim(naming::pascal(hint))
@@ -81,8 +104,16 @@ impl TypeBuilder {
 
     /// The Rust type for `schema`; `hint` names any type it declares.
     pub fn lower(&mut self, schema: &Schema, hint: &str, enums: Enums, path: &JsonPath) -> TypeRef {
+        if let Some(reference) = &schema.reference {
+            return self.reference(reference, path);
+        }
+        if !schema.all_of.is_empty() {
+            let merged = self.merge_all_of(schema, path, 0);
+            return self.lower(&merged, hint, enums, path);
+        }
         if let Some(strings) = schema.allowed.as_deref().and_then(string_values) {
-            return self.string_enum(schema, strings, hint, enums);
+            let name = self.claim(hint);
+            return self.string_enum(schema, strings, name, enums);
         }
         match schema.kind.as_deref() {
             Some("string") => TypeRef::String,
@@ -105,7 +136,10 @@ impl TypeBuilder {
                 let name = self.claim(hint);
                 self.object(schema, name, hint, enums, path)
             }
-            Some("object") | None => TypeRef::Json,
+            Some("object") | None => match self.additional(schema, hint, enums, path) {
+                Some(value) => TypeRef::Map(Box::new(value)),
+                None => TypeRef::Json,
+            },
             Some(other) => {
                 self.warnings.push(format!(
                     "at {path}: type `{other}` is not supported; the value is kept as JSON"
@@ -113,6 +147,11 @@ impl TypeBuilder {
                 TypeRef::Json
             }
         }
+    }
+
+    /// Records something the generator could not represent exactly.
+    pub fn warn(&mut self, warning: &str) {
+        self.warnings.push(warning.to_owned());
     }
 
     /// Sets the documentation of the declared type `name` when the definition gave none.
@@ -129,6 +168,9 @@ impl TypeBuilder {
     /// The type of a whole body: an object is `Body` and its properties are named without a
     /// prefix (`Data`, `Links`); anything else is lowered with the hint `item`.
     pub fn lower_body(&mut self, schema: &Schema, enums: Enums, path: &JsonPath) -> TypeRef {
+        if schema.reference.is_some() || !schema.all_of.is_empty() {
+            return self.lower(schema, "item", enums, path);
+        }
         let is_object = matches!(schema.kind.as_deref(), Some("object") | None);
         if is_object && !schema.properties.is_empty() && schema.allowed.is_none() {
             self.object(schema, "Body".to_owned(), "", enums, path)
@@ -148,7 +190,7 @@ impl TypeBuilder {
         let required = schema.required_names();
         let mut field_names = Scope::default();
         let properties = path.key("properties");
-        let fields = schema
+        let mut fields: Vec<Field> = schema
             .properties
             .iter()
             .map(|(wire_name, property)| {
@@ -160,9 +202,22 @@ impl TypeBuilder {
                     doc: doc(property),
                     ty,
                     required: required.contains(&wire_name.as_str()),
+                    flatten: false,
+                    boxed: false,
                 }
             })
             .collect();
+        if let Some(value) = self.additional(schema, &format!("{hint} additional"), enums, path) {
+            fields.push(Field {
+                wire_name: "additionalProperties".to_owned(),
+                rust_name: field_names.claim("additional_properties".to_owned()),
+                doc: Some("Properties the definition does not declare.".to_owned()),
+                ty: TypeRef::Map(Box::new(value)),
+                required: false,
+                flatten: true,
+                boxed: false,
+            });
+        }
         self.types.push(TypeDef {
             name: name.clone(),
             doc: doc(schema),
@@ -171,14 +226,153 @@ impl TypeBuilder {
         TypeRef::Named(name)
     }
 
+    /// The type of a request body: an object is `RequestBody` and the types inside it are
+    /// prefixed `Request`; a `$ref` is its model.
+    pub fn lower_request_body(&mut self, schema: &Schema, path: &JsonPath) -> TypeRef {
+        let is_object = matches!(schema.kind.as_deref(), Some("object") | None);
+        let plain =
+            schema.reference.is_none() && schema.all_of.is_empty() && schema.allowed.is_none();
+        if plain && is_object && !schema.properties.is_empty() {
+            let name = self.claim("request body");
+            self.object(schema, name, "request", Enums::Open, path)
+        } else {
+            self.lower(schema, "request body", Enums::Open, path)
+        }
+    }
+
+    /// Lowers a definition under its model name: structs and enums take the name, anything
+    /// else becomes a type alias.
+    pub fn lower_named(
+        &mut self,
+        schema: &Schema,
+        name: String,
+        hint: &str,
+        enums: Enums,
+        path: &JsonPath,
+    ) {
+        let merged;
+        let schema = if schema.all_of.is_empty() || schema.reference.is_some() {
+            schema
+        } else {
+            merged = self.merge_all_of(schema, path, 0);
+            &merged
+        };
+        let is_object = matches!(schema.kind.as_deref(), Some("object") | None);
+        if schema.reference.is_none() {
+            if let Some(strings) = schema.allowed.as_deref().and_then(string_values) {
+                self.string_enum(schema, strings, name, enums);
+                return;
+            }
+            if is_object && !schema.properties.is_empty() {
+                self.object(schema, name, hint, enums, path);
+                return;
+            }
+        }
+        let target = self.lower(schema, hint, enums, path);
+        self.types.push(TypeDef {
+            name,
+            doc: doc(schema),
+            kind: TypeKind::Alias(target),
+        });
+    }
+
+    /// The model a `$ref` names, or JSON with a warning when it names nothing known.
+    fn reference(&mut self, reference: &str, path: &JsonPath) -> TypeRef {
+        match self.definitions.resolve(reference) {
+            Some((name, _)) => TypeRef::Model(name.to_owned()),
+            None => {
+                self.warnings.push(format!(
+                    "at {path}: `$ref: {reference}` does not name a definition of this file; the value is kept as JSON"
+                ));
+                TypeRef::Json
+            }
+        }
+    }
+
+    /// One schema with the properties and required names of every `allOf` part.
+    fn merge_all_of(&mut self, schema: &Schema, path: &JsonPath, depth: usize) -> Schema {
+        let mut merged = Schema {
+            all_of: Vec::new(),
+            ..schema.clone()
+        };
+        for (index, part) in schema.all_of.iter().enumerate() {
+            let part_path = path.key("allOf").index(index);
+            let resolved = match &part.reference {
+                Some(reference) => match self.definitions.resolve(reference) {
+                    Some((_, target)) => target.clone(),
+                    None => {
+                        self.warnings.push(format!("at {part_path}: `$ref: {reference}` does not name a definition; the part is left out"));
+                        continue;
+                    }
+                },
+                None => part.clone(),
+            };
+            let resolved = if resolved.all_of.is_empty() {
+                resolved
+            } else if depth < ALL_OF_DEPTH {
+                self.merge_all_of(&resolved, &part_path, depth + 1)
+            } else {
+                self.warnings.push(format!(
+                    "at {part_path}: `allOf` nests too deeply (is it cyclic?); the part is left out"
+                ));
+                continue;
+            };
+            let mut required: Vec<Value> = match merged.required.take() {
+                Some(Value::Array(names)) => names,
+                _ => Vec::new(),
+            };
+            required.extend(
+                resolved
+                    .required_names()
+                    .into_iter()
+                    .map(|n| Value::String(n.to_owned())),
+            );
+            for (name, property) in resolved.properties {
+                merged.properties.entry(name).or_insert(property);
+            }
+            merged.required = Some(Value::Array(required));
+            merged.kind = merged.kind.or(resolved.kind);
+            merged.description = merged.description.or(resolved.description);
+            merged.additional_properties = merged
+                .additional_properties
+                .or(resolved.additional_properties);
+        }
+        merged
+    }
+
+    /// The type of undeclared properties, when `additionalProperties` allows them.
+    fn additional(
+        &mut self,
+        schema: &Schema,
+        hint: &str,
+        enums: Enums,
+        path: &JsonPath,
+    ) -> Option<TypeRef> {
+        match schema.additional_properties.as_ref()? {
+            Value::Bool(true) => Some(TypeRef::Json),
+            Value::Object(map) if map.is_empty() => Some(TypeRef::Json),
+            value @ Value::Object(_) => {
+                let path = path.key("additionalProperties");
+                match serde_json::from_value::<Schema>(value.clone()) {
+                    Ok(inner) => Some(self.lower(&inner, hint, enums, &path)),
+                    Err(error) => {
+                        self.warnings
+                            .push(format!("at {path}: {error}; the values are kept as JSON"));
+                        Some(TypeRef::Json)
+                    }
+                }
+            }
+            _ => None,
+        }
+    }
+
     fn string_enum(
         &mut self,
         schema: &Schema,
         values: Vec<String>,
-        hint: &str,
+        name: String,
         enums: Enums,
     ) -> TypeRef {
-        let name = self.claim(hint);
         let mut variant_names = Scope::default();
         let catch_all = (enums == Enums::Open).then(|| variant_names.claim("Unknown".to_owned()));
         let mut seen = Vec::new();

@@ -10,7 +10,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, Response, StatusCode};
-use connector_runtime::{Client, Credentials, PrivateKey};
+use connector_runtime::{Client, Credentials, PrivateKey, RetryPolicy};
 
 /// One request as the server saw it.
 #[derive(Debug, Clone)]
@@ -133,6 +133,25 @@ pub fn client(base_url: &str) -> Client {
     Client::builder()
         .base_url(base_url)
         .credentials(credentials())
+        .build()
+        .expect("client builds")
+}
+
+/// Retries quickly: up to `max_retries`, waits of at most 5 ms, 1 s in all.
+pub fn fast_retries(max_retries: u32) -> RetryPolicy {
+    RetryPolicy::default()
+        .with_max_retries(max_retries)
+        .with_base_delay(Duration::from_millis(1))
+        .with_max_delay(Duration::from_millis(5))
+        .with_max_elapsed(Duration::from_secs(1))
+}
+
+/// A client for `base_url` with fresh credentials and `policy`.
+pub fn client_with(base_url: &str, policy: RetryPolicy) -> Client {
+    Client::builder()
+        .base_url(base_url)
+        .credentials(credentials())
+        .retry_policy(policy)
         .build()
         .expect("client builds")
 }

@@ -1,0 +1,76 @@
+//! Listings that link to their next page: a `Page` impl for the body and streams of pages
+//! and items on the request builder.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::emit::names::{Place, rust_type};
+use crate::ir::{Operation, Paging};
+
+/// `impl Page for Body` for a pageable operation.
+pub fn page_impl(operation: &Operation) -> TokenStream {
+    let Some(paging) = &operation.paging else {
+        return quote! {};
+    };
+    let body = rust_type(&operation.response, &Place::Operation);
+    let item = rust_type(&paging.item, &Place::Operation);
+    let next = next_link(paging);
+    quote! {
+        impl ::connector_runtime::Page for #body {
+            type Item = #item;
+
+            fn next_link(&self) -> Option<&str> {
+                #next
+            }
+
+            fn into_items(self) -> Vec<#item> {
+                self.data
+            }
+        }
+    }
+}
+
+fn next_link(paging: &Paging) -> TokenStream {
+    match (paging.links_required, paging.next_required) {
+        (true, true) => quote! { Some(self.links.next.as_str()) },
+        (true, false) => quote! { self.links.next.as_deref() },
+        (false, true) => quote! { Some(self.links.as_ref()?.next.as_str()) },
+        (false, false) => quote! { self.links.as_ref()?.next.as_deref() },
+    }
+}
+
+/// `pages`, `items` and `collect_all` on the request builder of a pageable operation.
+pub fn request_methods(operation: &Operation) -> TokenStream {
+    let Some(paging) = &operation.paging else {
+        return quote! {};
+    };
+    let body = rust_type(&operation.response, &Place::Operation);
+    let item = rust_type(&paging.item, &Place::Operation);
+    quote! {
+        /// Sends the request, then follows `links.next` page after page until the last one.
+        ///
+        /// Nothing is sent before the stream is polled. A next link that leaves the client's
+        /// base URL (scheme, host and port) ends the stream with
+        /// [`::connector_runtime::Error::ForeignNextLink`]: the token is never sent elsewhere.
+        pub fn pages(self) -> impl ::connector_runtime::Stream<Item = Result<::connector_runtime::Response<#body>, ::connector_runtime::Error>> + Send + 'static {
+            let first = self.build();
+            self.client.pages::<#body>(first)
+        }
+
+        /// The items of every page, in order; see [`Request::pages`].
+        pub fn items(self) -> impl ::connector_runtime::Stream<Item = Result<#item, ::connector_runtime::Error>> + Send + 'static {
+            let first = self.build();
+            self.client.items::<#body>(first)
+        }
+
+        /// The items of at most `max_pages` pages (0 means no cap); see [`Request::pages`].
+        ///
+        /// # Errors
+        ///
+        /// The first error of any page.
+        pub async fn collect_all(self, max_pages: usize) -> Result<Vec<#item>, ::connector_runtime::Error> {
+            let first = self.build();
+            self.client.collect_all::<#body>(first, max_pages).await
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Sending one request: the attempts, the 401 re-mint and the retries between them.
+
+use std::time::{Instant, SystemTime};
+
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+use tracing::{Instrument as _, Span};
+use url::Url;
+
+use crate::auth::Token;
+use crate::client::Client;
+use crate::error::Error;
+use crate::request::Request;
+use crate::response::{self, Response};
+use crate::retry::{self, Budget, RetryReason};
+use crate::trace;
+
+/// The raw outcome of one attempt that got an answer.
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Client {
+    /// Sends `request` to `url` (retrying as the policy allows) and decodes the last
+    /// outcome.
+    pub(crate) async fn execute_at<T: DeserializeOwned>(
+        &self,
+        request: &Request,
+        url: &Url,
+    ) -> Result<Response<T>, Error> {
+        let answer = self.send_with_retries(request, url).await?;
+        response::decode(
+            request.operation(),
+            answer.status,
+            answer.headers,
+            &answer.body,
+        )
+    }
+
+    /// Attempts until an outcome is final: not retryable, or the budget is spent.
+    async fn send_with_retries(&self, request: &Request, url: &Url) -> Result<Answer, Error> {
+        let mut budget = Budget::start(self.retry_policy());
+        let mut reminted = false;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let span = trace::attempt_span(request, url, attempt);
+            let token = self.token_for(request).instrument(span.clone()).await?;
+            let outcome = self.attempt(request, url, token.as_ref(), &span).await;
+            if !reminted && let Some(rejected) = rejected_token(&outcome, token.as_ref()) {
+                reminted = true;
+                trace::reminting(&span);
+                self.invalidate_token(rejected).await;
+                continue;
+            }
+            let Some(reason) = retry_reason(request, &outcome) else {
+                return outcome;
+            };
+            let asked = outcome
+                .as_ref()
+                .ok()
+                .and_then(|answer| retry::retry_after(&answer.headers, SystemTime::now()));
+            let Some(delay) = budget.next_delay(asked) else {
+                trace::giving_up(&span, reason, budget.retries());
+                return outcome;
+            };
+            trace::retrying(&span, reason, delay, budget.retries());
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One attempt inside `span`: send, read the whole body, log the outcome.
+    async fn attempt(
+        &self,
+        request: &Request,
+        url: &Url,
+        token: Option<&Token>,
+        span: &Span,
+    ) -> Result<Answer, Error> {
+        let started = Instant::now();
+        let outcome = self
+            .send_and_read(request, url, token)
+            .instrument(span.clone())
+            .await;
+        match &outcome {
+            Ok(answer) => trace::answered(span, answer.status, &answer.headers, started.elapsed()),
+            Err(error) => trace::failed(span, error, started.elapsed()),
+        }
+        outcome
+    }
+
+    async fn send_and_read(
+        &self,
+        request: &Request,
+        url: &Url,
+        token: Option<&Token>,
+    ) -> Result<Answer, Error> {
+        let answer = self.send(request, url, token).await?;
+        let status = answer.status();
+        let headers = answer.headers().clone();
+        let body = answer
+            .bytes()
+            .await
+            .map_err(|source| Error::from_reqwest(request.operation(), source))?;
+        Ok(Answer {
+            status,
+            headers,
+            body: Vec::from(body),
+        })
+    }
+}
+
+/// The token a 401 answer rejected, if the attempt carried one.
+fn rejected_token<'a>(
+    outcome: &Result<Answer, Error>,
+    token: Option<&'a Token>,
+) -> Option<&'a Token> {
+    match outcome {
+        Ok(answer) if answer.status == StatusCode::UNAUTHORIZED => token,
+        _ => None,
+    }
+}
+
+fn retry_reason(request: &Request, outcome: &Result<Answer, Error>) -> Option<RetryReason> {
+    match outcome {
+        Ok(answer) => retry::reason_for_status(request.method(), answer.status),
+        Err(error) => retry::reason_for_error(request.method(), error),
+    }
+}
