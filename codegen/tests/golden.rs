@@ -44,3 +44,9 @@ fn catalog() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn models() {
+    let warnings = check("models");
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -168,11 +168,16 @@ fn from_arguments(operation: &Operation) -> TokenStream {
         .iter()
         .any(|p| !p.required)
         .then(|| quote! { mut });
+    let arguments = if operation.params.is_empty() {
+        quote! { _arguments }
+    } else {
+        quote! { arguments }
+    };
     quote! {
         /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
         fn from_arguments(
             client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
+            #arguments: &::connector_runtime::meta::Arguments,
         ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
             let #mutability request = Request::new(client.clone(), #(#required),*);
             #(#optional)*

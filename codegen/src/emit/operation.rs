@@ -246,7 +246,7 @@ fn build_fn(operation: &Operation) -> TokenStream {
             let checks = checks(parameter, &quote! { &self.#name }, &quote! { self.#name });
             quote! { #checks }
         });
-    let sends = params.map(send_parameter);
+    let sends: Vec<_> = params.map(send_parameter).collect();
     let constant_headers = operation.constant_headers.iter().map(|(name, value)| {
         quote! { request.header(#name, #value); }
     });
@@ -254,6 +254,23 @@ fn build_fn(operation: &Operation) -> TokenStream {
         let (name, prefix, suffix) = (&header.name, &header.prefix, &header.suffix);
         quote! { request.credential_header(#name, #prefix, #suffix); }
     });
+    let new = quote! {
+        ::connector_runtime::Request::new(OPERATION_ID, ::connector_runtime::Method::#method, #path)
+    };
+    let adds_nothing = sends.is_empty()
+        && operation.constant_headers.is_empty()
+        && operation.credential_headers.is_empty();
+    let body = if adds_nothing {
+        quote! { Ok(#new) }
+    } else {
+        quote! {
+            let mut request = #new;
+            #(#sends)*
+            #(#constant_headers)*
+            #(#credentials)*
+            Ok(request)
+        }
+    };
     quote! {
         /// Checks every parameter against the definition's bounds and builds the HTTP request
         /// without sending it.
@@ -263,11 +280,7 @@ fn build_fn(operation: &Operation) -> TokenStream {
         /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
         pub fn build(&self) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
             #(#path_checks)*
-            let mut request = ::connector_runtime::Request::new(OPERATION_ID, ::connector_runtime::Method::#method, #path);
-            #(#sends)*
-            #(#constant_headers)*
-            #(#credentials)*
-            Ok(request)
+            #body
         }
     }
 }

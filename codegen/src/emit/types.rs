@@ -53,7 +53,7 @@ fn field(field: &Field, place: &Place<'_>) -> TokenStream {
         None => docs::own(&format!("The `{}` value.", field.wire_name)),
     };
     let mut serde = Vec::new();
-    if field.rust_name.trim_start_matches("r#") != field.wire_name {
+    if field.rust_name.trim_start_matches("r#") != field.wire_name && !field.flatten {
         let wire = &field.wire_name;
         serde.push(quote! { rename = #wire });
     }

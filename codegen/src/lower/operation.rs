@@ -317,7 +317,7 @@ fn paging(body: &TypeRef, types: &[crate::ir::TypeDef]) -> Option<crate::ir::Pag
     };
     let links = field(&body, "links")?;
     let next = field(&fields(&links.ty)?, "next")?;
-    (next.ty == TypeRef::String).then(|| crate::ir::Paging {
+    (next.ty == TypeRef::String).then_some(crate::ir::Paging {
         item: *item,
         links_required: links.required,
         next_required: next.required,

@@ -527,7 +527,7 @@ pub mod operations {
         /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
         fn from_arguments(
             client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
+            _arguments: &::connector_runtime::meta::Arguments,
         ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
             let request = Request::new(client.clone());
             request.build()

@@ -1,0 +1,112 @@
+//! The generated code for `fixtures/models.swagger.json`: shared models from `definitions`,
+//! references, `allOf`, `additionalProperties`, recursion and JSON bodies.
+
+#[allow(
+    dead_code,
+    reason = "the fixture's API is larger than what these tests call"
+)]
+mod library {
+    include!("golden/models.rs");
+}
+
+use library::models::{Book, Kind, Node, Open};
+use serde_json::json;
+
+fn client() -> library::Client {
+    library::Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn recursive_definitions_are_boxed_and_decode() {
+    let tree: Node = serde_json::from_value(json!({
+        "name": "root",
+        "parent": {"name": "above"},
+        "children": [{"name": "leaf", "labels": {"colour": "green"}}]
+    }))
+    .unwrap();
+    assert_eq!(
+        tree.parent.as_deref().map(|p| p.name.as_str()),
+        Some("above")
+    );
+    assert_eq!(tree.children[0].labels["colour"], "green");
+}
+
+#[test]
+fn all_of_merges_the_parts_and_their_required_fields() {
+    let book: Book =
+        serde_json::from_value(json!({"id": 3, "title": "Dune", "kind": "audiobook"})).unwrap();
+    assert_eq!((book.id, book.title.as_str()), (3, "Dune"));
+    assert_eq!(book.kind, Some(Kind::Unknown("audiobook".to_owned())));
+    let missing = serde_json::from_value::<Book>(json!({"id": 3})).unwrap_err();
+    assert!(
+        missing.to_string().contains("missing field `title`"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn additional_properties_are_kept_beside_declared_ones() {
+    let open: Open =
+        serde_json::from_value(json!({"known": true, "extra": [1], "more": "x"})).unwrap();
+    assert_eq!(open.known, Some(true));
+    assert_eq!(open.additional_properties.len(), 2);
+    assert_eq!(
+        serde_json::to_value(&open).unwrap(),
+        json!({"known": true, "extra": [1], "more": "x"})
+    );
+}
+
+#[test]
+fn referenced_parameters_and_bodies_build_requests() {
+    let book = Book {
+        id: 1,
+        kind: Some(Kind::Ebook),
+        title: "Emma".to_owned(),
+    };
+    let request = client().add_book("top shelf", book).build().unwrap();
+    assert_eq!(request.path(), "/shelves/top%20shelf/books");
+    assert_eq!(request.method(), &connector_runtime::Method::POST);
+    let body: serde_json::Value = serde_json::from_slice(request.body().unwrap()).unwrap();
+    assert_eq!(body, json!({"id": 1, "kind": "ebook", "title": "Emma"}));
+}
+
+#[test]
+fn inline_bodies_get_request_types() {
+    use library::operations::put_note::{RequestBody, RequestTags};
+    let note = RequestBody {
+        text: Some("hi".to_owned()),
+        tags: vec![RequestTags {
+            name: Some("a".to_owned()),
+        }],
+    };
+    let request = client().put_note().body(note).build().unwrap();
+    let body: serde_json::Value = serde_json::from_slice(request.body().unwrap()).unwrap();
+    assert_eq!(body, json!({"text": "hi", "tags": [{"name": "a"}]}));
+    assert!(client().put_note().build().unwrap().body().is_none());
+}
+
+#[test]
+fn json_bodies_can_be_given_as_text() {
+    let info = library::OPERATIONS
+        .iter()
+        .find(|info| info.name == "add_book")
+        .unwrap();
+    let mut arguments = connector_runtime::meta::Arguments::new();
+    arguments
+        .insert("shelf", "s")
+        .insert("book", r#"{"id": 2, "title": "Ulysses"}"#);
+    let request = (info.build)(client().runtime(), &arguments).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(request.body().unwrap()).unwrap();
+    assert_eq!(body, json!({"id": 2, "title": "Ulysses"}));
+    arguments.insert("book", "{not json");
+    let error = (info.build)(client().runtime(), &arguments)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("`book`") && error.contains("not JSON"),
+        "{error}"
+    );
+}
