@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use app_store_connect::runtime::{RetryPolicy, Stream};
 use app_store_connect_sandbox::sample_apps;
-use futures_util::StreamExt;
 use common::{team_sandbox, team_sandbox_with};
+use futures_util::StreamExt;
 
 fn fast_retries() -> RetryPolicy {
     RetryPolicy::default()
@@ -17,13 +17,7 @@ fn fast_retries() -> RetryPolicy {
 }
 
 async fn collect<S: Stream<Item = T>, T>(stream: S) -> Vec<T> {
-    let mut stream = std::pin::pin!(stream);
-    let mut items = Vec::new();
-    while let Some(item) = std::future::poll_fn(|context| stream.as_mut().poll_next(context)).await
-    {
-        items.push(item);
-    }
-    items
+    stream.collect().await
 }
 
 #[tokio::test]

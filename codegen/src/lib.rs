@@ -20,6 +20,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod naming;
+pub mod standalone;
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,8 @@ pub struct Generated {
     pub code: String,
     /// Features of the definition that were not applied, one sentence each.
     pub warnings: Vec<String>,
+    /// The API's title.
+    pub title: String,
 }
 
 impl Generator {
@@ -118,6 +121,7 @@ pub fn generate_from_str(
     Ok(Generated {
         code,
         warnings: api.warnings,
+        title: api.title,
     })
 }
 

@@ -36,7 +36,7 @@ pub(crate) async fn list_apps(
         .collect();
     let next = page
         .next
-        .map(|offset| paging::next_link(base, uri.path(), uri.query(), offset));
+        .map(|offset| paging::next_link(&shared.next_link_base, uri.path(), uri.query(), offset));
     let self_link = self_link(base, &uri);
     let document = documents::collection_document(data, &self_link, next, selected.len(), limit);
     Ok(Json(document))

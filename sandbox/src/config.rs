@@ -17,6 +17,7 @@ pub struct Sandbox {
     pub(crate) apps: Vec<App>,
     pub(crate) page_size: usize,
     pub(crate) hourly_limit: u32,
+    pub(crate) next_link_base: Option<String>,
 }
 
 impl Sandbox {
@@ -52,6 +53,7 @@ impl Sandbox {
             apps: sample_apps(),
             page_size: DEFAULT_PAGE_SIZE,
             hourly_limit: DEFAULT_HOURLY_LIMIT,
+            next_link_base: None,
         })
     }
 
@@ -74,6 +76,14 @@ impl Sandbox {
         self
     }
 
+    /// The base of the absolute `links.next` URLs of listings, instead of the sandbox's own
+    /// `http://127.0.0.1:PORT` (e.g. `http://127.0.0.2:9`), to test that clients refuse to
+    /// follow a next link to another host. Other links keep the sandbox's own base.
+    pub fn next_link_base(mut self, base_url: impl Into<String>) -> Self {
+        self.next_link_base = Some(base_url.into().trim_end_matches('/').to_owned());
+        self
+    }
+
     /// Binds `127.0.0.1:0` and serves on the current tokio runtime until the returned
     /// handle is shut down or dropped.
     pub async fn start(self) -> Result<RunningSandbox, SandboxError> {
@@ -89,6 +99,7 @@ impl fmt::Debug for Sandbox {
             .field("apps", &self.apps.len())
             .field("page_size", &self.page_size)
             .field("hourly_limit", &self.hourly_limit)
+            .field("next_link_base", &self.next_link_base)
             .finish()
     }
 }

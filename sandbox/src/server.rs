@@ -25,11 +25,13 @@ pub(crate) async fn start(config: Sandbox) -> Result<RunningSandbox, SandboxErro
         .await
         .map_err(SandboxError::Bind)?;
     let addr = listener.local_addr().map_err(SandboxError::Bind)?;
+    let base_url = format!("http://{addr}");
     let shared = Arc::new(Shared {
         verifier: config.verifier,
         apps: config.apps,
         page_size: config.page_size,
-        base_url: format!("http://{addr}"),
+        next_link_base: config.next_link_base.unwrap_or_else(|| base_url.clone()),
+        base_url,
         log: RequestLog::default(),
         faults: FaultQueue::default(),
         rate: RateLimit::new(config.hourly_limit),

@@ -16,6 +16,8 @@ pub(crate) struct Shared {
     pub(crate) page_size: usize,
     /// `http://127.0.0.1:PORT`, used for absolute links.
     pub(crate) base_url: String,
+    /// The base of `links.next` URLs (normally the same as `base_url`).
+    pub(crate) next_link_base: String,
     /// Every request received.
     pub(crate) log: RequestLog,
     /// Injected failures.

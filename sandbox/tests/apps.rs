@@ -46,6 +46,26 @@ async fn listing_pages_through_links_next() {
 }
 
 #[tokio::test]
+async fn next_link_base_moves_only_links_next() {
+    let f = team_fixture_with(|s| s.next_link_base("http://127.0.0.2:9/")).await;
+    let token = f.team_token();
+    let answer = f.get("/v1/apps?limit=2", Some(&token)).await;
+    assert_eq!(answer.status, 200, "body: {}", answer.body);
+    let next = answer.body["links"]["next"].as_str().expect("next");
+    assert!(
+        next.starts_with("http://127.0.0.2:9/v1/apps?limit=2&cursor="),
+        "{next}"
+    );
+    let base = f.sandbox.base_url();
+    assert_eq!(
+        answer.body["links"]["self"],
+        format!("{base}/v1/apps?limit=2")
+    );
+    let first = &answer.body["data"][0];
+    assert_eq!(first["links"]["self"], format!("{base}/v1/apps/1500000001"));
+}
+
+#[tokio::test]
 async fn next_link_keeps_filters_and_limit() {
     let f = team_fixture().await;
     let token = f.team_token();

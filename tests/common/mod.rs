@@ -1,4 +1,8 @@
 //! A sandbox and a client that signs for it, shared by the integration tests.
+#![allow(
+    dead_code,
+    reason = "each test crate uses its own part of these helpers"
+)]
 
 use app_store_connect::runtime::RetryPolicy;
 use app_store_connect::{Client, Credentials, PrivateKey};

@@ -1,0 +1,133 @@
+//! Generating one crate per connector and recording what happened.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use connector_codegen::standalone::{self, CrateSpec};
+use connector_codegen::{Error, Generator};
+
+use crate::check::Diagnostics;
+
+/// One connector folder.
+#[derive(Debug, Clone)]
+pub struct Connector {
+    /// The folder name.
+    pub name: String,
+    /// The folder.
+    pub folder: PathBuf,
+}
+
+/// What became of one connector.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The definition is not JSON and the generator said where.
+    RefusedWithLocation { name: String, error: String },
+    /// The generator refused a definition that is JSON.
+    Refused { name: String, error: String },
+    /// The generator panicked.
+    Panicked { name: String },
+    /// The crate was generated; the diagnostics of `cargo check` follow.
+    Generated {
+        name: String,
+        crate_name: String,
+        warnings: usize,
+        errors: usize,
+        first: Option<String>,
+    },
+}
+
+impl Outcome {
+    /// The crate to check, for generated connectors.
+    pub fn crate_name(&self) -> Option<&str> {
+        match self {
+            Outcome::Generated { crate_name, .. } => Some(crate_name),
+            _ => None,
+        }
+    }
+}
+
+/// The connector folders of `folder`, in name order, keeping every `every`-th one.
+pub fn connectors(folder: &Path, every: usize) -> std::io::Result<Vec<Connector>> {
+    let mut connectors: Vec<Connector> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().join("apiDefinition.swagger.json").is_file())
+        .map(|entry| Connector {
+            name: entry.file_name().to_string_lossy().into_owned(),
+            folder: entry.path(),
+        })
+        .collect();
+    connectors.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(connectors.into_iter().step_by(every).collect())
+}
+
+/// Generates every connector's crate under `out/crates`.
+pub fn all(connectors: &[Connector], out: &Path, runtime: &Path) -> Vec<Outcome> {
+    connectors
+        .iter()
+        .map(|connector| one(connector, out, runtime))
+        .collect()
+}
+
+fn one(connector: &Connector, out: &Path, runtime: &Path) -> Outcome {
+    let name = connector.name.clone();
+    let mut generator = Generator::new(connector.folder.join("apiDefinition.swagger.json"));
+    let properties = connector.folder.join("apiProperties.json");
+    if properties.is_file() {
+        generator.properties(properties);
+    }
+    let generated = match catch_unwind(AssertUnwindSafe(|| generator.generate())) {
+        Err(_) => return Outcome::Panicked { name },
+        Ok(Err(error @ Error::Syntax { .. })) => {
+            return Outcome::RefusedWithLocation {
+                name,
+                error: error.to_string(),
+            };
+        }
+        Ok(Err(error)) => {
+            return Outcome::Refused {
+                name,
+                error: error.to_string(),
+            };
+        }
+        Ok(Ok(generated)) => generated,
+    };
+    let crate_name = standalone::package_name(&format!("check {}", connector.name));
+    let spec = CrateSpec {
+        name: crate_name.clone(),
+        runtime_path: runtime.to_owned(),
+    };
+    let folder = out.join("crates").join(&crate_name);
+    if let Err(error) = standalone::write(&folder, &spec, &generated.code, &generated.title) {
+        return Outcome::Refused {
+            name,
+            error: error.to_string(),
+        };
+    }
+    Outcome::Generated {
+        name,
+        crate_name,
+        warnings: 0,
+        errors: 0,
+        first: None,
+    }
+}
+
+/// Fills in the diagnostics of each generated crate.
+pub fn attach(outcomes: &mut [Outcome], diagnostics: &HashMap<String, Diagnostics>) {
+    for outcome in outcomes {
+        if let Outcome::Generated {
+            crate_name,
+            warnings,
+            errors,
+            first,
+            ..
+        } = outcome
+            && let Some(found) = diagnostics.get(crate_name.as_str())
+        {
+            *warnings = found.warnings;
+            *errors = found.errors;
+            first.clone_from(&found.first);
+        }
+    }
+}
