@@ -44,6 +44,8 @@ pub struct Operation {
     pub credential_headers: Vec<CredentialHeader>,
     /// Headers with a constant value.
     pub constant_headers: Vec<(String, String)>,
+    /// Whether form fields go as `multipart/form-data` (else urlencoded).
+    pub multipart: bool,
     /// The success body.
     pub response: TypeRef,
     /// How to follow the body's `links.next`, when it has one.
@@ -94,6 +96,8 @@ pub enum ParamLocation {
     Header,
     /// The JSON request body.
     Body,
+    /// A field of a form body.
+    FormData,
 }
 
 /// One caller-facing parameter.
@@ -158,6 +162,8 @@ pub enum TypeRef {
     Json,
     /// No body: `()`.
     Unit,
+    /// Raw bytes (a file).
+    Bytes,
     /// A type declared in the operation's module.
     Named(String),
     /// A type declared in the shared `models` module (from `#/definitions`).

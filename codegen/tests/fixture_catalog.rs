@@ -219,7 +219,13 @@ fn the_operation_table_describes_every_operation() {
     let names: Vec<_> = catalog::OPERATIONS.iter().map(|info| info.name).collect();
     assert_eq!(
         names,
-        ["catalog_items_get_one", "delete_all_items", "list_items"]
+        [
+            "add_note",
+            "catalog_items_get_one",
+            "delete_all_items",
+            "list_items",
+            "upload_photo"
+        ]
     );
     let get_one = info("catalog_items_get_one");
     assert_eq!(
@@ -286,4 +292,39 @@ fn text_arguments_go_through_the_typed_builder() {
     get_one.insert("store", "a/b");
     let request = (info("catalog_items_get_one").build)(client.runtime(), &get_one).unwrap();
     assert_eq!(request.path(), "/stores/a%252Fb/items/7");
+}
+
+#[test]
+fn form_fields_are_urlencoded_or_multipart_as_the_operation_consumes() {
+    let note = client()
+        .add_note(7, "nice & shiny")
+        .stars(5)
+        .build()
+        .unwrap();
+    assert!(!note.is_multipart());
+    assert_eq!(
+        note.form_fields(),
+        [("text", "nice & shiny"), ("stars", "5")]
+    );
+    assert_eq!(
+        parameter_of(client().add_note(7, "x").stars(6).build().unwrap_err()),
+        "stars"
+    );
+
+    let photo = client()
+        .upload_photo(7, b"\x89PNG".to_vec())
+        .caption("front")
+        .build()
+        .unwrap();
+    assert!(photo.is_multipart());
+    assert_eq!(photo.form_fields(), [("caption", "front")]);
+    assert_eq!(photo.path(), "/items/7/photo");
+    let info = catalog::OPERATIONS
+        .iter()
+        .find(|info| info.name == "upload_photo")
+        .unwrap();
+    assert_eq!(
+        info.parameter("photo").unwrap().kind,
+        connector_runtime::meta::ValueKind::File
+    );
 }

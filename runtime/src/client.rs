@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use reqwest::header::{ACCEPT, HeaderMap, HeaderName, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use url::Url;
 
@@ -166,8 +166,15 @@ impl Client {
             .http
             .request(request.method().clone(), url.clone())
             .headers(headers_for(request, token)?);
+        let form = request.form();
         if let Some(body) = request.body() {
             builder = builder.body(body.to_vec());
+        } else if form.is_multipart() {
+            builder = builder.multipart(form.multipart_form());
+        } else if !form.is_empty() {
+            builder = builder
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(form.urlencoded());
         }
         builder
             .send()

@@ -39,6 +39,7 @@ mod client;
 pub mod encode;
 mod error;
 mod execute;
+mod form;
 pub mod meta;
 mod paging;
 mod rate_limit;

@@ -80,6 +80,8 @@ pub enum Location {
     Header,
     /// The JSON request body.
     Body,
+    /// A field of a form body.
+    FormData,
 }
 
 /// The kind of value a parameter takes.
@@ -97,6 +99,8 @@ pub enum ValueKind {
     Enum(&'static [&'static str]),
     /// A comma-separated list of values of the inner kind.
     List(&'static ValueKind),
+    /// A file, given as the path to read it from.
+    File,
 }
 
 /// Parameter values as text, keyed by wire name.
@@ -212,6 +216,40 @@ impl Arguments {
         wire_name: &str,
     ) -> Result<T, Error> {
         self.json(operation, wire_name)?.ok_or_else(|| {
+            Error::invalid_request(operation, wire_name, "is required but was not given")
+        })
+    }
+
+    /// The contents of the file whose path is given for an optional file parameter.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the file cannot be read.
+    pub fn file(&self, operation: &'static str, wire_name: &str) -> Result<Option<Vec<u8>>, Error> {
+        self.text(wire_name)
+            .map(|path| {
+                std::fs::read(path).map_err(|error| {
+                    Error::invalid_request(
+                        operation,
+                        wire_name,
+                        format!("cannot read the file `{path}`: {error}"),
+                    )
+                })
+            })
+            .transpose()
+    }
+
+    /// The contents of the file whose path is given for a required file parameter.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the path is missing or the file cannot be read.
+    pub fn required_file(
+        &self,
+        operation: &'static str,
+        wire_name: &str,
+    ) -> Result<Vec<u8>, Error> {
+        self.file(operation, wire_name)?.ok_or_else(|| {
             Error::invalid_request(operation, wire_name, "is required but was not given")
         })
     }

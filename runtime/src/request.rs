@@ -6,6 +6,7 @@ use reqwest::Method;
 
 use crate::encode::query_component;
 use crate::error::Error;
+use crate::form::Form;
 
 /// A header whose value is `prefix + token + suffix`, filled in at send time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,7 @@ pub struct Request {
     headers: Vec<(&'static str, String)>,
     credential_headers: Vec<CredentialHeader>,
     body: Option<Vec<u8>>,
+    form: Form,
 }
 
 impl fmt::Debug for Request {
@@ -40,6 +42,7 @@ impl fmt::Debug for Request {
             .field("headers", &header_names)
             .field("credential_headers", &credential_names)
             .field("body_bytes", &self.body.as_ref().map(Vec::len))
+            .field("form", &self.form)
             .finish()
     }
 }
@@ -56,6 +59,7 @@ impl Request {
             headers: Vec::new(),
             credential_headers: Vec::new(),
             body: None,
+            form: Form::default(),
         }
     }
 
@@ -105,6 +109,44 @@ impl Request {
         })?;
         self.body = Some(bytes);
         Ok(self.header("content-type", "application/json"))
+    }
+
+    /// Adds a field to the form body (urlencoded unless a file or [`Request::multipart`]
+    /// makes it multipart).
+    pub fn form_field(&mut self, name: &str, value: impl fmt::Display) -> &mut Self {
+        self.form.text(name, value.to_string());
+        self
+    }
+
+    /// Adds a file to the form body, which is then sent as `multipart/form-data`.
+    pub fn form_file(
+        &mut self,
+        name: &str,
+        file_name: impl Into<String>,
+        bytes: Vec<u8>,
+    ) -> &mut Self {
+        self.form.file(name, file_name.into(), bytes);
+        self
+    }
+
+    /// Sends the form body as `multipart/form-data` even when it holds no file.
+    pub fn multipart(&mut self) -> &mut Self {
+        self.form.set_multipart();
+        self
+    }
+
+    /// The text fields of the form body, in order.
+    pub fn form_fields(&self) -> Vec<(&str, &str)> {
+        self.form.text_fields().collect()
+    }
+
+    /// Whether the form body is sent as `multipart/form-data`.
+    pub fn is_multipart(&self) -> bool {
+        self.form.is_multipart()
+    }
+
+    pub(crate) fn form(&self) -> &Form {
+        &self.form
     }
 
     /// The operation (API call) name, used in error messages.

@@ -69,6 +69,7 @@ fn parameter_info(parameter: &Parameter, types: &[TypeDef]) -> TokenStream {
         ParamLocation::Query => quote! { Query },
         ParamLocation::Header => quote! { Header },
         ParamLocation::Body => quote! { Body },
+        ParamLocation::FormData => quote! { FormData },
     };
     let required = parameter.required;
     let description = optional_text(parameter.doc.as_deref());
@@ -117,6 +118,7 @@ fn value_kind(ty: &TypeRef, types: &[TypeDef]) -> TokenStream {
         TypeRef::I32 | TypeRef::I64 => kind(quote! { Integer }),
         TypeRef::F32 | TypeRef::F64 => kind(quote! { Number }),
         TypeRef::Boolean => kind(quote! { Boolean }),
+        TypeRef::Bytes => kind(quote! { File }),
         TypeRef::Vec(item) => {
             let item = value_kind(item, types);
             kind(quote! { List(&#item) })
@@ -199,6 +201,8 @@ fn parse(parameter: &Parameter) -> TokenStream {
         };
     }
     match (&parameter.ty, parameter.required) {
+        (TypeRef::Bytes, true) => quote! { arguments.required_file(OPERATION_ID, #wire)? },
+        (TypeRef::Bytes, false) => quote! { arguments.file(OPERATION_ID, #wire)? },
         (TypeRef::Vec(item), true) => {
             let item = rust_type(item, &Place::Operation);
             quote! { arguments.required_list::<#item>(OPERATION_ID, #wire)? }

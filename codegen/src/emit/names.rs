@@ -38,6 +38,7 @@ pub fn rust_type(ty: &TypeRef, place: &Place<'_>) -> TokenStream {
         TypeRef::F64 => quote! { f64 },
         TypeRef::Json => quote! { ::serde_json::Value },
         TypeRef::Unit => quote! { () },
+        TypeRef::Bytes => quote! { Vec<u8> },
         TypeRef::Named(name) => {
             let name = ident(name);
             match place {

@@ -76,6 +76,7 @@ pub fn argument(
 ) -> (TokenStream, TokenStream) {
     match &parameter.ty {
         TypeRef::String => (quote! { impl Into<String> }, quote! { #value.into() }),
+        TypeRef::Bytes => (quote! { impl Into<Vec<u8>> }, quote! { #value.into() }),
         TypeRef::Vec(item) => {
             let item = rust_type(item, place);
             (
@@ -197,6 +198,7 @@ fn location_name(location: ParamLocation) -> &'static str {
         ParamLocation::Query => "query",
         ParamLocation::Header => "header",
         ParamLocation::Body => "the JSON body",
+        ParamLocation::FormData => "form field",
     }
 }
 
@@ -246,7 +248,14 @@ fn build_fn(operation: &Operation) -> TokenStream {
             let checks = checks(parameter, &quote! { &self.#name }, &quote! { self.#name });
             quote! { #checks }
         });
-    let sends: Vec<_> = params.map(send_parameter).collect();
+    let mut sends: Vec<_> = params.map(send_parameter).collect();
+    let has_form = operation
+        .params
+        .iter()
+        .any(|p| p.location == ParamLocation::FormData);
+    if has_form && operation.multipart {
+        sends.insert(0, quote! { request.multipart(); });
+    }
     let constant_headers = operation.constant_headers.iter().map(|(name, value)| {
         quote! { request.header(#name, #value); }
     });
@@ -332,6 +341,16 @@ fn send_parameter(parameter: &Parameter) -> TokenStream {
     };
     let place = match (parameter.location, parameter.ty.is_copy()) {
         (ParamLocation::Body, _) => quote! { request.json_body(#reference)?; },
+        (ParamLocation::FormData, _) if parameter.ty == TypeRef::Bytes => {
+            let owned = if parameter.required {
+                quote! { self.#name.clone() }
+            } else {
+                quote! { value.clone() }
+            };
+            quote! { request.form_file(#wire, #wire, #owned); }
+        }
+        (ParamLocation::FormData, true) => quote! { request.form_field(#wire, #copy); },
+        (ParamLocation::FormData, false) => quote! { request.form_field(#wire, #text); },
         (ParamLocation::Header, _) => quote! { request.header(#wire, #text.to_string()); },
         (_, true) => quote! { request.query(#wire, #copy); },
         (_, false) => quote! { request.query(#wire, #text); },

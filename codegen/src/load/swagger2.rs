@@ -23,6 +23,9 @@ pub struct Swagger {
     /// `http` and/or `https`.
     #[serde(default)]
     pub schemes: Vec<String>,
+    /// Media types the operations accept, unless an operation says otherwise.
+    #[serde(default)]
+    pub consumes: Vec<String>,
     /// Operations by path template and method.
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
@@ -72,6 +75,8 @@ pub struct Operation {
     /// Whether the operation is deprecated.
     #[serde(default)]
     pub deprecated: bool,
+    /// Media types the operation accepts; the document's when absent.
+    pub consumes: Option<Vec<String>>,
     /// The operation's parameters.
     #[serde(default)]
     pub parameters: Vec<Parameter>,

@@ -110,6 +110,9 @@ pub fn lower(
         params: lowered,
         credential_headers,
         constant_headers,
+        multipart: consumes(source)
+            .iter()
+            .any(|media| media.starts_with("multipart/form-data")),
         response,
         paging,
         types: types.types,
@@ -166,6 +169,15 @@ fn resolve_parameter<'a>(
             &format!("`{reference}` does not name an entry of the file's `parameters`"),
         )),
     }
+}
+
+/// The media types the operation accepts.
+fn consumes<'a>(source: &Source<'a>) -> &'a [String] {
+    source
+        .operation
+        .consumes
+        .as_deref()
+        .unwrap_or(&source.document.consumes)
 }
 
 /// Moves path parameters to the front, in the order the path uses them, so required

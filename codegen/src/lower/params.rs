@@ -27,6 +27,7 @@ pub fn lower(
         "query" => ParamLocation::Query,
         "header" => ParamLocation::Header,
         "body" => return body(parameter, types, names, path),
+        "formData" => ParamLocation::FormData,
         "" => {
             return Err(context.invalid(
                 path,
@@ -37,13 +38,17 @@ pub fn lower(
             return Err(context.invalid(
                 path,
                 &format!(
-                    "`in: {other}` parameters are not supported yet (only path, query and header)"
+                    "`in: {other}` is not a parameter location (path, query, header, body or formData)"
                 ),
             ));
         }
     };
     let simple = &parameter.simple;
-    let ty = types.lower(simple, &parameter.name, Enums::Closed, path);
+    let ty = if simple.kind.as_deref() == Some("file") {
+        TypeRef::Bytes
+    } else {
+        types.lower(simple, &parameter.name, Enums::Closed, path)
+    };
     if let TypeRef::Named(name) = &ty {
         types.describe(
             name,

@@ -37,6 +37,20 @@ impl Client {
         &self.inner
     }
 
+    /// `POST /items/{item-id}/notes`
+    ///
+    /// # Arguments
+    ///
+    /// - `item_id`: required.
+    /// - `text`: required.
+    pub fn add_note(
+        &self,
+        item_id: i64,
+        text: impl Into<String>,
+    ) -> operations::add_note::Request {
+        operations::add_note::Request::new(self.inner.clone(), item_id, text.into())
+    }
+
     /// Get one item
     ///
     /// `GET /stores/{store}/items/{item-id}`
@@ -74,6 +88,22 @@ impl Client {
     pub fn list_items(&self) -> operations::list_items::Request {
         operations::list_items::Request::new(self.inner.clone())
     }
+
+    /// Upload a photo
+    ///
+    /// `POST /items/{item-id}/photo`
+    ///
+    /// # Arguments
+    ///
+    /// - `item_id`: required.
+    /// - `photo`: The image
+    pub fn upload_photo(
+        &self,
+        item_id: i64,
+        photo: impl Into<Vec<u8>>,
+    ) -> operations::upload_photo::Request {
+        operations::upload_photo::Request::new(self.inner.clone(), item_id, photo.into())
+    }
 }
 
 impl From<::connector_runtime::Client> for Client {
@@ -85,13 +115,182 @@ impl From<::connector_runtime::Client> for Client {
 /// Every operation of the client, sorted by name, for callers that pick operations
 /// and parameters at run time.
 pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
+    &operations::add_note::INFO,
     &operations::catalog_items_get_one::INFO,
     &operations::delete_all_items::INFO,
     &operations::list_items::INFO,
+    &operations::upload_photo::INFO,
 ];
 
 /// One module per operation: its request builder and the types it sends and receives.
 pub mod operations {
+    /// `POST /items/{item-id}/notes`
+    pub mod add_note {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "AddNote";
+
+        /// A `POST /items/{item-id}/notes` request.
+        ///
+        /// Set optional parameters with the methods of the same name, then call [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            item_id: i64,
+            text: String,
+            stars: Option<i64>,
+        }
+
+        impl Request {
+            pub(crate) fn new(
+                client: ::connector_runtime::Client,
+                item_id: i64,
+                text: String,
+            ) -> Self {
+                Self {
+                    client,
+                    item_id,
+                    text,
+                    stars: None,
+                }
+            }
+
+            /// Sent as `stars` (form field).
+            ///
+            /// Must be at least 1, at most 5; checked before sending.
+            pub fn stars(mut self, value: i64) -> Self {
+                self.stars = Some(value);
+                self
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::POST,
+                    [
+                        "/items/",
+                        &::connector_runtime::encode::path_segment(
+                            &self.item_id.to_string(),
+                        ),
+                        "/notes",
+                    ]
+                        .concat(),
+                );
+                request.form_field("text", &self.text);
+                if let Some(value) = self.stars {
+                    ::connector_runtime::validate::maximum(
+                        OPERATION_ID,
+                        "stars",
+                        value,
+                        5,
+                        false,
+                    )?;
+                    ::connector_runtime::validate::minimum(
+                        OPERATION_ID,
+                        "stars",
+                        value,
+                        1,
+                        false,
+                    )?;
+                    request.form_field("stars", value);
+                }
+                request.header("X-Api-Version", "2024-01");
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "AddNote",
+            name: "add_note",
+            summary: None,
+            description: None,
+            method: "POST",
+            path: "/items/{item-id}/notes",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "item-id",
+                    rust_name: "item_id",
+                    location: ::connector_runtime::meta::Location::Path,
+                    required: true,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "text",
+                    rust_name: "text",
+                    location: ::connector_runtime::meta::Location::FormData,
+                    required: true,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "stars",
+                    rust_name: "stars",
+                    location: ::connector_runtime::meta::Location::FormData,
+                    required: false,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: Some((1.0, false)),
+                    maximum: Some((5.0, false)),
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let mut request = Request::new(
+                client.clone(),
+                arguments.required::<i64>(OPERATION_ID, "item-id")?,
+                arguments.required::<String>(OPERATION_ID, "text")?,
+            );
+            if let Some(value) = arguments.parse::<i64>(OPERATION_ID, "stars")? {
+                request = request.stars(value);
+            }
+            request.build()
+        }
+    }
+
     /// Get one item
     ///
     /// `GET /stores/{store}/items/{item-id}`
@@ -989,6 +1188,188 @@ pub mod operations {
             /// The `name` value.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
+        }
+    }
+
+    /// Upload a photo
+    ///
+    /// `POST /items/{item-id}/photo`
+    pub mod upload_photo {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "UploadPhoto";
+
+        /// A `POST /items/{item-id}/photo` request.
+        ///
+        /// Set optional parameters with the methods of the same name, then call [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            item_id: i64,
+            photo: Vec<u8>,
+            caption: Option<String>,
+        }
+
+        impl Request {
+            pub(crate) fn new(
+                client: ::connector_runtime::Client,
+                item_id: i64,
+                photo: Vec<u8>,
+            ) -> Self {
+                Self {
+                    client,
+                    item_id,
+                    photo,
+                    caption: None,
+                }
+            }
+
+            /// A caption
+            ///
+            /// Sent as `caption` (form field).
+            ///
+            /// Must be at most 20 characters; checked before sending.
+            pub fn caption(mut self, value: impl Into<String>) -> Self {
+                self.caption = Some(value.into());
+                self
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::POST,
+                    [
+                        "/items/",
+                        &::connector_runtime::encode::path_segment(
+                            &self.item_id.to_string(),
+                        ),
+                        "/photo",
+                    ]
+                        .concat(),
+                );
+                request.multipart();
+                request.form_file("photo", "photo", self.photo.clone());
+                if let Some(value) = &self.caption {
+                    ::connector_runtime::validate::max_length(
+                        OPERATION_ID,
+                        "caption",
+                        value,
+                        20,
+                    )?;
+                    request.form_field("caption", value);
+                }
+                request.header("X-Api-Version", "2024-01");
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<
+                ::connector_runtime::Response<Body>,
+                ::connector_runtime::Error,
+            > {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "UploadPhoto",
+            name: "upload_photo",
+            summary: Some("Upload a photo"),
+            description: None,
+            method: "POST",
+            path: "/items/{item-id}/photo",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "item-id",
+                    rust_name: "item_id",
+                    location: ::connector_runtime::meta::Location::Path,
+                    required: true,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "photo",
+                    rust_name: "photo",
+                    location: ::connector_runtime::meta::Location::FormData,
+                    required: true,
+                    description: Some("The image"),
+                    kind: ::connector_runtime::meta::ValueKind::File,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "caption",
+                    rust_name: "caption",
+                    location: ::connector_runtime::meta::Location::FormData,
+                    required: false,
+                    description: Some("A caption"),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: Some(20u64),
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let mut request = Request::new(
+                client.clone(),
+                arguments.required::<i64>(OPERATION_ID, "item-id")?,
+                arguments.required_file(OPERATION_ID, "photo")?,
+            );
+            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "caption")? {
+                request = request.caption(value);
+            }
+            request.build()
+        }
+
+        /// The `Body` object.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::serde::Deserialize,
+            ::serde::Serialize
+        )]
+        pub struct Body {
+            /// The `url` value.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub url: Option<String>,
         }
     }
 }

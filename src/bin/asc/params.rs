@@ -92,7 +92,7 @@ fn with_values(arg: Arg, kind: &ValueKind) -> Arg {
             .allow_hyphen_values(values.iter().any(|value| value.starts_with('-'))),
         ValueKind::Boolean => arg.value_parser(PossibleValuesParser::new(["true", "false"])),
         ValueKind::Integer | ValueKind::Number => arg.allow_negative_numbers(true),
-        ValueKind::String | ValueKind::List(_) => arg,
+        ValueKind::String | ValueKind::List(_) | ValueKind::File => arg,
     }
 }
 
@@ -105,6 +105,7 @@ fn value_name(kind: ValueKind) -> &'static str {
         ValueKind::Boolean => "BOOL",
         ValueKind::Enum(_) => "VALUE",
         ValueKind::List(_) => "LIST",
+        ValueKind::File => "PATH",
     }
 }
 
@@ -136,6 +137,7 @@ fn location_name(location: Location) -> &'static str {
         Location::Query => "query",
         Location::Header => "header",
         Location::Body => "JSON body, or @FILE to read it from a file (@- for stdin)",
+        Location::FormData => "form field",
     }
 }
 
