@@ -42,8 +42,9 @@ pub struct Operation {
     pub params: Vec<Parameter>,
     /// Headers whose value is the client's credential.
     pub credential_headers: Vec<CredentialHeader>,
-    /// Headers with a constant value.
-    pub constant_headers: Vec<(String, String)>,
+    /// Values sent with every call that the caller does not give: internal parameters with
+    /// a default, and headers set by policies.
+    pub constants: Vec<Constant>,
     /// Whether form fields go as `multipart/form-data` (else urlencoded).
     pub multipart: bool,
     /// The success body.
@@ -65,6 +66,17 @@ pub struct Paging {
     pub next_required: bool,
 }
 
+/// A value sent with every call of an operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Constant {
+    /// Where it goes (never the path: path constants are part of [`PathPart`]).
+    pub location: ParamLocation,
+    /// The name on the wire.
+    pub wire_name: String,
+    /// The value, as text.
+    pub value: String,
+}
+
 /// A piece of a path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathPart {
@@ -72,6 +84,13 @@ pub enum PathPart {
     Literal(String),
     /// The value of the parameter at this index of [`Operation::params`].
     Param(usize),
+    /// A segment with a fixed value (an internal parameter), percent-encoded at send time.
+    Constant {
+        /// The raw value.
+        value: String,
+        /// Whether it is encoded twice.
+        double_encoded: bool,
+    },
 }
 
 /// A header filled with the client's credential at send time.

@@ -223,6 +223,7 @@ fn the_operation_table_describes_every_operation() {
             "add_note",
             "catalog_items_get_one",
             "delete_all_items",
+            "get_status",
             "list_items",
             "upload_photo"
         ]
@@ -327,4 +328,34 @@ fn form_fields_are_urlencoded_or_multipart_as_the_operation_consumes() {
         info.parameter("photo").unwrap().kind,
         connector_runtime::meta::ValueKind::File
     );
+}
+
+#[test]
+fn internal_parameters_with_defaults_are_sent_automatically() {
+    let request = client().get_status("given").build().unwrap();
+    assert_eq!(request.path(), "/versions/v%202/status");
+    let pairs: Vec<_> = request
+        .query_pairs()
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("no-default", "given"),
+            ("format", "json"),
+            ("verbose", "true")
+        ]
+    );
+    assert!(
+        request
+            .headers()
+            .contains(&("X-Client", "connector".to_owned()))
+    );
+    let info = catalog::OPERATIONS
+        .iter()
+        .find(|info| info.name == "get_status")
+        .unwrap();
+    let names: Vec<_> = info.parameters.iter().map(|p| p.wire_name).collect();
+    assert_eq!(names, ["no-default"]);
 }

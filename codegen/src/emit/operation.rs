@@ -256,8 +256,13 @@ fn build_fn(operation: &Operation) -> TokenStream {
     if has_form && operation.multipart {
         sends.insert(0, quote! { request.multipart(); });
     }
-    let constant_headers = operation.constant_headers.iter().map(|(name, value)| {
-        quote! { request.header(#name, #value); }
+    let constants = operation.constants.iter().map(|constant| {
+        let (name, value) = (&constant.wire_name, &constant.value);
+        match constant.location {
+            ParamLocation::Header => quote! { request.header(#name, #value); },
+            ParamLocation::FormData => quote! { request.form_field(#name, #value); },
+            _ => quote! { request.query(#name, #value); },
+        }
     });
     let credentials = operation.credential_headers.iter().map(|header| {
         let (name, prefix, suffix) = (&header.name, &header.prefix, &header.suffix);
@@ -267,7 +272,7 @@ fn build_fn(operation: &Operation) -> TokenStream {
         ::connector_runtime::Request::new(OPERATION_ID, ::connector_runtime::Method::#method, #path)
     };
     let adds_nothing = sends.is_empty()
-        && operation.constant_headers.is_empty()
+        && operation.constants.is_empty()
         && operation.credential_headers.is_empty();
     let body = if adds_nothing {
         quote! { Ok(#new) }
@@ -275,7 +280,7 @@ fn build_fn(operation: &Operation) -> TokenStream {
         quote! {
             let mut request = #new;
             #(#sends)*
-            #(#constant_headers)*
+            #(#constants)*
             #(#credentials)*
             Ok(request)
         }
@@ -304,8 +309,19 @@ fn path_expression(operation: &Operation) -> TokenStream {
         let path = &operation.path;
         return quote! { #path };
     }
+    let encode = |text: TokenStream, double: bool| {
+        if double {
+            quote! { &::connector_runtime::encode::path_segment_double(#text) }
+        } else {
+            quote! { &::connector_runtime::encode::path_segment(#text) }
+        }
+    };
     let pieces = operation.path_parts.iter().map(|part| match part {
         PathPart::Literal(text) => quote! { #text },
+        PathPart::Constant {
+            value,
+            double_encoded,
+        } => encode(quote! { #value }, *double_encoded),
         PathPart::Param(index) => {
             let parameter = &operation.params[*index];
             let name = ident(&parameter.rust_name);
@@ -313,11 +329,7 @@ fn path_expression(operation: &Operation) -> TokenStream {
                 TypeRef::String => quote! { &self.#name },
                 _ => quote! { &self.#name.to_string() },
             };
-            if parameter.double_encoded {
-                quote! { &::connector_runtime::encode::path_segment_double(#text) }
-            } else {
-                quote! { &::connector_runtime::encode::path_segment(#text) }
-            }
+            encode(text, parameter.double_encoded)
         }
     });
     quote! { [#(#pieces),*].concat() }

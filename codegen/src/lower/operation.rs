@@ -2,7 +2,7 @@
 
 use crate::Error;
 use crate::error::JsonPath;
-use crate::ir::{CredentialHeader, Operation, ParamLocation, PathPart, TypeRef};
+use crate::ir::{Constant, CredentialHeader, Operation, ParamLocation, PathPart, TypeRef};
 use crate::load::swagger2;
 use std::rc::Rc;
 
@@ -46,7 +46,7 @@ pub fn lower(
     let mut types = TypeBuilder::for_operation(Rc::clone(source.definitions));
     let mut names = Scope::with_reserved(params::RESERVED_PARAM_NAMES);
     let mut credential_headers = Vec::new();
-    let mut constant_headers = Vec::new();
+    let mut constants = Vec::new();
     let mut credential_params = Vec::new();
     for policy in policies
         .set_headers
@@ -54,8 +54,8 @@ pub fn lower(
         .filter(|policy| policy.applies_to(&id))
     {
         match policy.template.as_slice() {
-            [] => constant_headers.push((policy.name.clone(), String::new())),
-            [TemplatePart::Text(value)] => constant_headers.push((policy.name.clone(), value.clone())),
+            [] => constants.push(header(&policy.name, "")),
+            [TemplatePart::Text(value)] => constants.push(header(&policy.name, value)),
             parts if policy.name.eq_ignore_ascii_case("authorization") => {
                 match credential(parts) {
                     Some((prefix, parameter, suffix)) => {
@@ -75,6 +75,8 @@ pub fn lower(
         }
     }
     let mut lowered = Vec::new();
+    let mut path_constants = Vec::new();
+    let mut parameter_constants = Vec::new();
     let declared = own_and_shared(context, source)?;
     for (parameter, path) in declared {
         let is_credential = parameter.location == "header"
@@ -84,12 +86,21 @@ pub fn lower(
         if is_credential {
             continue;
         }
+        if let Some((constant, double_encoded)) = hidden_constant(parameter) {
+            match constant.location {
+                ParamLocation::Path => path_constants.push((constant, double_encoded)),
+                _ => parameter_constants.push(constant),
+            }
+            continue;
+        }
         lowered.push(params::lower(
             context, parameter, &mut types, &mut names, &path,
         )?);
     }
     order_path_parameters_first(source.path, &mut lowered);
-    let path_parts = path_parts(context, source, &lowered)?;
+    let path_parts = path_parts(context, source, &lowered, &path_constants)?;
+    parameter_constants.append(&mut constants);
+    let constants = parameter_constants;
     let response = response(source, &mut types);
     let paging = paging(&response, &types.types);
     warnings.extend(
@@ -109,7 +120,7 @@ pub fn lower(
         deprecated: operation.deprecated,
         params: lowered,
         credential_headers,
-        constant_headers,
+        constants,
         multipart: consumes(source)
             .iter()
             .any(|media| media.starts_with("multipart/form-data")),
@@ -171,6 +182,45 @@ fn resolve_parameter<'a>(
     }
 }
 
+/// A header with a fixed value.
+fn header(name: &str, value: &str) -> Constant {
+    Constant {
+        location: ParamLocation::Header,
+        wire_name: name.to_owned(),
+        value: value.to_owned(),
+    }
+}
+
+/// An `x-ms-visibility: internal` parameter with a default: sent automatically and not
+/// shown to the caller. Body parameters stay caller-facing.
+fn hidden_constant(parameter: &swagger2::Parameter) -> Option<(Constant, bool)> {
+    if parameter.visibility.as_deref() != Some("internal") {
+        return None;
+    }
+    let value = match parameter.simple.default.as_ref()? {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Null => return None,
+        other @ (serde_json::Value::Bool(_) | serde_json::Value::Number(_)) => other.to_string(),
+        other => other.to_string(),
+    };
+    let location = match parameter.location.as_str() {
+        "path" => ParamLocation::Path,
+        "query" => ParamLocation::Query,
+        "header" => ParamLocation::Header,
+        "formData" => ParamLocation::FormData,
+        _ => return None,
+    };
+    let double_encoded = parameter.url_encoding.as_deref() == Some("double");
+    Some((
+        Constant {
+            location,
+            wire_name: parameter.name.clone(),
+            value,
+        },
+        double_encoded,
+    ))
+}
+
 /// The media types the operation accepts.
 fn consumes<'a>(source: &Source<'a>) -> &'a [String] {
     source
@@ -222,6 +272,7 @@ fn path_parts(
     context: &Context,
     source: &Source<'_>,
     params: &[crate::ir::Parameter],
+    constants: &[(Constant, bool)],
 ) -> Result<Vec<PathPart>, Error> {
     let mut parts = Vec::new();
     let mut rest = source.path;
@@ -239,6 +290,16 @@ fn path_parts(
             parts.push(PathPart::Literal(rest[..open].to_owned()));
         }
         let name = &rest[open + 1..close];
+        if let Some((constant, double_encoded)) =
+            constants.iter().find(|(c, _)| c.wire_name == name)
+        {
+            parts.push(PathPart::Constant {
+                value: constant.value.clone(),
+                double_encoded: *double_encoded,
+            });
+            rest = &rest[close + 1..];
+            continue;
+        }
         let index = params
             .iter()
             .position(|param| param.location == ParamLocation::Path && param.wire_name == name)

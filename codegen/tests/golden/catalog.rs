@@ -80,6 +80,18 @@ impl Client {
         operations::delete_all_items::Request::new(self.inner.clone())
     }
 
+    /// `GET /versions/{api-version}/status`
+    ///
+    /// # Arguments
+    ///
+    /// - `no_default`: Internal without a default stays a parameter
+    pub fn get_status(
+        &self,
+        no_default: impl Into<String>,
+    ) -> operations::get_status::Request {
+        operations::get_status::Request::new(self.inner.clone(), no_default.into())
+    }
+
     /// Lists items.
     ///
     /// Filters combine with AND.
@@ -118,6 +130,7 @@ pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
     &operations::add_note::INFO,
     &operations::catalog_items_get_one::INFO,
     &operations::delete_all_items::INFO,
+    &operations::get_status::INFO,
     &operations::list_items::INFO,
     &operations::upload_photo::INFO,
 ];
@@ -729,6 +742,114 @@ pub mod operations {
             _arguments: &::connector_runtime::meta::Arguments,
         ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
             let request = Request::new(client.clone());
+            request.build()
+        }
+    }
+
+    /// `GET /versions/{api-version}/status`
+    pub mod get_status {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "GetStatus";
+
+        /// A `GET /versions/{api-version}/status` request.
+        ///
+        /// Send it with [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            no_default: String,
+        }
+
+        impl Request {
+            pub(crate) fn new(
+                client: ::connector_runtime::Client,
+                no_default: String,
+            ) -> Self {
+                Self { client, no_default }
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::GET,
+                    [
+                        "/versions/",
+                        &::connector_runtime::encode::path_segment("v 2"),
+                        "/status",
+                    ]
+                        .concat(),
+                );
+                request.query("no-default", &self.no_default);
+                request.query("format", "json");
+                request.header("X-Client", "connector");
+                request.query("verbose", "true");
+                request.header("X-Api-Version", "2024-01");
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<
+                ::connector_runtime::Response<String>,
+                ::connector_runtime::Error,
+            > {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "GetStatus",
+            name: "get_status",
+            summary: None,
+            description: None,
+            method: "GET",
+            path: "/versions/{api-version}/status",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "no-default",
+                    rust_name: "no_default",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: true,
+                    description: Some("Internal without a default stays a parameter"),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(
+                client.clone(),
+                arguments.required::<String>(OPERATION_ID, "no-default")?,
+            );
             request.build()
         }
     }
