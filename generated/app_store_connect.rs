@@ -21,15 +21,17 @@ impl Client {
             .user_agent(concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")))
     }
 
-    /// A client for [`DEFAULT_BASE_URL`] that signs requests with `credentials`.
+    /// A client with default settings that authenticates with `auth`: an
+    /// [`::connector_runtime::Auth`], or App Store Connect
+    /// [`::connector_runtime::Credentials`].
     ///
     /// # Errors
     ///
-    /// When the HTTP client cannot be set up.
+    /// When the HTTP client cannot be set up, or the base URL cannot be made.
     pub fn new(
-        credentials: ::connector_runtime::Credentials,
+        auth: impl Into<::connector_runtime::Auth>,
     ) -> Result<Self, ::connector_runtime::Error> {
-        Self::builder().credentials(credentials).build()
+        Self::builder().auth(auth).build()
     }
 
     /// The runtime client that sends the requests.

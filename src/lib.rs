@@ -38,8 +38,8 @@
 //! [App Store Connect API]: https://developer.apple.com/documentation/appstoreconnectapi
 
 pub use connector_runtime::{
-    self as runtime, ApiError, ApiErrorEntry, ApiErrorSource, Credentials, CredentialsError, Error,
-    PrivateKey, RateLimit, Response,
+    self as runtime, ApiError, ApiErrorEntry, ApiErrorSource, Auth, Credentials, CredentialsError,
+    Error, PrivateKey, RateLimit, Response,
 };
 
 /// The loopback App Store Connect double, for tests and demos without Apple credentials.

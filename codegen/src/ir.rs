@@ -15,6 +15,13 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Types of the shared `models` module, from `#/definitions`.
     pub models: Vec<TypeDef>,
+    /// How callers authenticate, one sentence per scheme the operations use.
+    pub auth: Vec<String>,
+    /// The base URL built from connection parameters (`dynamichosturl`), as a template with
+    /// `{name}` placeholders.
+    pub base_url_template: Option<String>,
+    /// The connection's settings.
+    pub connection_parameters: Vec<ConnectionParameter>,
     /// What the generator could not honour.
     pub warnings: Vec<String>,
 }
@@ -42,11 +49,16 @@ pub struct Operation {
     pub params: Vec<Parameter>,
     /// Headers whose value is the client's credential.
     pub credential_headers: Vec<CredentialHeader>,
+    /// Query parameters whose value is the client's credential (an API key).
+    pub credential_queries: Vec<String>,
     /// Values sent with every call that the caller does not give: internal parameters with
     /// a default, and headers set by policies.
     pub constants: Vec<Constant>,
     /// Whether form fields go as `multipart/form-data` (else urlencoded).
     pub multipart: bool,
+    /// Headers and query parameters that policies build from parameters and connection
+    /// settings.
+    pub policy_values: Vec<PolicyValue>,
     /// The success body.
     pub response: TypeRef,
     /// How to follow the body's `links.next`, when it has one.
@@ -64,6 +76,44 @@ pub struct Paging {
     pub links_required: bool,
     /// Whether `links.next` is always present.
     pub next_required: bool,
+}
+
+/// A header or query parameter a policy builds at send time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyValue {
+    /// [`ParamLocation::Header`] or [`ParamLocation::Query`].
+    pub location: ParamLocation,
+    /// The header or query parameter name.
+    pub name: String,
+    /// The pieces, concatenated; when a piece has no value the whole value is left out.
+    pub parts: Vec<ValuePart>,
+}
+
+/// A piece of a [`PolicyValue`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValuePart {
+    /// Literal text.
+    Text(String),
+    /// The value of the caller's string parameter at this index of [`Operation::params`].
+    Param(usize),
+    /// A connection parameter, or `default` when it is not set.
+    Connection {
+        /// The connection parameter's name.
+        name: String,
+        /// The value used when it is not set.
+        default: Option<String>,
+    },
+}
+
+/// A setting of the connection (`connectionParameters` in `apiProperties.json`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionParameter {
+    /// The name policies refer to.
+    pub name: String,
+    /// Its documentation.
+    pub doc: Option<String>,
+    /// Whether it is a secret (`securestring`).
+    pub secret: bool,
 }
 
 /// A value sent with every call of an operation.

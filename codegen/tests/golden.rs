@@ -50,3 +50,9 @@ fn models() {
     let warnings = check("models");
     assert!(warnings.is_empty(), "{warnings:?}");
 }
+
+#[test]
+fn service() {
+    let warnings = check("service");
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use url::Url;
 
-use crate::auth::Credentials;
+use crate::auth::{Auth, Credentials};
 use crate::client::Client;
+use crate::connection::ConnectionParameters;
 use crate::error::Error;
 use crate::retry::RetryPolicy;
 
@@ -21,11 +22,14 @@ pub const DEFAULT_USER_AGENT: &str = concat!("connector-runtime/", env!("CARGO_P
 /// Builds a [`Client`] and converts it into `C` (a generated client wrapping it).
 pub struct ClientBuilder<C = Client> {
     base_url: String,
-    credentials: Option<Credentials>,
+    auth: Option<Auth>,
     connect_timeout: Duration,
     timeout: Duration,
     user_agent: String,
     retry_policy: RetryPolicy,
+    connection: ConnectionParameters,
+    base_url_template: Option<String>,
+    base_url_given: bool,
     client: PhantomData<fn() -> C>,
 }
 
@@ -33,11 +37,13 @@ impl<C> fmt::Debug for ClientBuilder<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("base_url", &self.base_url)
-            .field("credentials", &self.credentials)
+            .field("auth", &self.auth)
             .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
             .field("retry_policy", &self.retry_policy)
+            .field("connection_parameters", &self.connection)
+            .field("base_url_template", &self.base_url_template)
             .finish()
     }
 }
@@ -47,11 +53,14 @@ impl<C> ClientBuilder<C> {
     pub fn new(default_base_url: &str) -> Self {
         ClientBuilder {
             base_url: default_base_url.to_owned(),
-            credentials: None,
+            auth: None,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             retry_policy: RetryPolicy::default(),
+            connection: ConnectionParameters::default(),
+            base_url_template: None,
+            base_url_given: false,
             client: PhantomData,
         }
     }
@@ -60,12 +69,39 @@ impl<C> ClientBuilder<C> {
     /// prefix (`http://127.0.0.1:8080/api`) to which request paths are appended.
     pub fn base_url(mut self, url: impl AsRef<str>) -> Self {
         url.as_ref().clone_into(&mut self.base_url);
+        self.base_url_given = true;
         self
     }
 
-    /// Sets the API key used to sign tokens.
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
+    /// Builds the base URL from connection parameters (`{name}` placeholders) unless
+    /// [`ClientBuilder::base_url`] is called; generated clients set it when the connector
+    /// names its host per connection.
+    pub fn base_url_template(mut self, template: impl Into<String>) -> Self {
+        self.base_url_template = Some(template.into());
+        self
+    }
+
+    /// Sets a connection parameter: a value the connector's policies send in headers or
+    /// query parameters, or build the base URL from. Values never appear in `Debug`.
+    pub fn connection_parameter(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.connection.insert(name.into(), value.into());
+        self
+    }
+
+    /// Sets the App Store Connect API key used to sign tokens; the same as
+    /// `auth(Auth::AppStoreConnect(credentials))`.
+    pub fn credentials(self, credentials: Credentials) -> Self {
+        self.auth(Auth::AppStoreConnect(credentials))
+    }
+
+    /// Sets how requests authenticate (replacing credentials set earlier): an
+    /// [`Auth`], or [`Credentials`] for App Store Connect.
+    pub fn auth(mut self, auth: impl Into<Auth>) -> Self {
+        self.auth = Some(auth.into());
         self
     }
 
@@ -98,20 +134,43 @@ impl<C> ClientBuilder<C> {
 impl<C: From<Client>> ClientBuilder<C> {
     /// Validates the settings and creates the client.
     pub fn build(self) -> Result<C, Error> {
-        let base_url = parse_base_url(&self.base_url)?;
+        let base_url = match (&self.base_url_template, self.base_url_given) {
+            (Some(template), false) => parse_base_url(&self.connection.fill(template)?)?,
+            _ => parse_base_url(&self.base_url)?,
+        };
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .user_agent(self.user_agent)
+            .redirect(same_origin_redirects())
             .build()
             .map_err(|source| Error::ClientBuild { source })?;
         Ok(C::from(Client::from_parts(
             http,
             base_url,
-            self.credentials,
+            self.auth,
             self.retry_policy,
+            self.connection,
         )))
     }
+}
+
+/// Follows at most 10 redirects, and only those that stay on the origin (scheme, host and
+/// port) they started from, so credentials in custom headers never leave it.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt
+            .previous()
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if attempt.previous().len() > 10 {
+            attempt.error("more than 10 redirects")
+        } else if same_origin {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    })
 }
 
 /// Checks that `text` is an absolute http(s) URL usable as a base.
@@ -135,8 +194,8 @@ fn parse_base_url(text: &str) -> Result<Url, Error> {
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(refuse(
-            "user names and passwords in the URL are not supported; authentication uses \
-             the JWT from ClientBuilder::credentials",
+            "user names and passwords in the URL are not supported; set them with \
+             ClientBuilder::auth(Auth::basic(...))",
         ));
     }
     if url.query().is_some() || url.fragment().is_some() {
@@ -200,6 +259,7 @@ mod tests {
             .expect("builds");
         assert_eq!(generated.0.base_url().as_str(), "http://127.0.0.1:9/api");
         assert!(generated.0.credentials().is_none());
+        assert!(generated.0.auth().is_none());
         assert_eq!(generated.0.retry_policy(), RetryPolicy::none());
         let apple = Client::builder().build().expect("builds");
         assert_eq!(

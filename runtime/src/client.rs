@@ -3,12 +3,12 @@
 use std::fmt;
 use std::sync::Arc;
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use crate::auth::{Credentials, Token, TokenCache};
+use crate::auth::{Auth, Credentials, Secret, Token, TokenCache, basic_value};
 use crate::builder::ClientBuilder;
+use crate::connection::ConnectionParameters;
 use crate::error::Error;
 use crate::request::Request;
 use crate::response::Response;
@@ -17,9 +17,9 @@ use crate::retry::RetryPolicy;
 /// Base URL of the App Store Connect API.
 pub const APP_STORE_CONNECT_URL: &str = "https://api.appstoreconnect.apple.com";
 
-/// An App Store Connect API client: HTTP connection pool, base URL, credentials and
-/// token cache. Cheap to clone (clones share all of it). `Debug` never shows keys or
-/// tokens.
+/// An API client: HTTP connection pool, base URL, [`Auth`] and App Store Connect token
+/// cache. Cheap to clone (clones share all of it). `Debug` never shows keys, tokens or
+/// passwords.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -28,16 +28,17 @@ pub struct Client {
 struct Inner {
     http: reqwest::Client,
     base_url: Url,
-    credentials: Option<Credentials>,
+    auth: Option<Auth>,
     retry: RetryPolicy,
     tokens: TokenCache,
+    connection: ConnectionParameters,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url.as_str())
-            .field("credentials", &self.inner.credentials)
+            .field("auth", &self.inner.auth)
             .field("retry_policy", &self.inner.retry)
             .field("minted_tokens", &self.minted_tokens())
             .finish_non_exhaustive()
@@ -53,18 +54,25 @@ impl Client {
     pub(crate) fn from_parts(
         http: reqwest::Client,
         base_url: Url,
-        credentials: Option<Credentials>,
+        auth: Option<Auth>,
         retry: RetryPolicy,
+        connection: ConnectionParameters,
     ) -> Self {
         Client {
             inner: Arc::new(Inner {
                 http,
                 base_url,
-                credentials,
+                auth,
                 retry,
                 tokens: TokenCache::default(),
+                connection,
             }),
         }
+    }
+
+    /// The value of a connection parameter given to the builder, if any.
+    pub fn connection_parameter(&self, name: &str) -> Option<&str> {
+        self.inner.connection.get(name)
     }
 
     /// The base URL request paths are appended to.
@@ -72,19 +80,29 @@ impl Client {
         &self.inner.base_url
     }
 
-    /// The configured credentials, if any.
+    /// The App Store Connect credentials, if the client authenticates with
+    /// [`Auth::AppStoreConnect`]; `None` for every other scheme.
     pub fn credentials(&self) -> Option<&Credentials> {
-        self.inner.credentials.as_ref()
+        self.auth().and_then(Auth::app_store_connect)
     }
 
-    /// The current token: the cached one if still good, else a freshly minted one.
+    /// How the client authenticates, if it was given credentials.
+    pub fn auth(&self) -> Option<&Auth> {
+        self.inner.auth.as_ref()
+    }
+
+    /// The credential value requests carry. For App Store Connect the current token:
+    /// the cached one if still good, else a freshly minted one. For the other schemes
+    /// the fixed value: the API key, the bearer token, or `base64(username:password)`
+    /// for basic authentication. [`Error::MissingCredentials`] without [`Auth`].
     pub async fn bearer_token(&self) -> Result<String, Error> {
-        Ok(self.token("bearer_token").await?.as_str().to_owned())
+        Ok(self.secret("bearer_token").await?.as_str().to_owned())
     }
 
     /// How many tokens this client (and its clones) has minted so far. Meant for tests
     /// and diagnostics: with caching it grows once per token lifetime, plus once per
-    /// token rejected with HTTP 401.
+    /// token rejected with HTTP 401. Always 0 unless the client uses
+    /// [`Auth::AppStoreConnect`].
     pub fn minted_tokens(&self) -> u64 {
         self.inner.tokens.minted()
     }
@@ -95,7 +113,8 @@ impl Client {
     }
 
     /// Sends `request` and decodes a 2xx JSON body into `T` (an empty body decodes as
-    /// `null`). A 401 on a request carrying the JWT re-mints the token and retries once.
+    /// `null`). A 401 on a request carrying an App Store Connect JWT re-mints the token
+    /// and retries once (a 401 with any other [`Auth`] is returned as is).
     /// Answers 429/502/503/504 and lost connections are retried as the client's
     /// [`RetryPolicy`] allows (honouring `Retry-After`); when it gives up, the last
     /// outcome is returned. Non-2xx answers become [`Error::Api`] (Apple's error
@@ -113,19 +132,30 @@ impl Client {
         self.inner.tokens.invalidate(rejected.as_str()).await;
     }
 
-    async fn token(&self, operation: &'static str) -> Result<Token, Error> {
-        let credentials = self
-            .credentials()
-            .ok_or(Error::MissingCredentials { operation })?;
-        Ok(self.inner.tokens.token(credentials).await?)
+    /// The credential value: a (cached) JWT for App Store Connect, else the fixed one.
+    async fn secret(&self, operation: &'static str) -> Result<Secret, Error> {
+        let auth = self.auth().ok_or(Error::MissingCredentials { operation })?;
+        Ok(match auth {
+            Auth::AppStoreConnect(credentials) => {
+                Secret::Jwt(self.inner.tokens.token(credentials).await?)
+            }
+            Auth::ApiKey(value) | Auth::Bearer(value) => Secret::Fixed(value.clone()),
+            Auth::Basic { username, password } => Secret::Fixed(basic_value(username, password)),
+        })
     }
 
-    pub(crate) async fn token_for(&self, request: &Request) -> Result<Option<Token>, Error> {
+    /// The credential value for `request`, if it carries one.
+    pub(crate) async fn secret_for(&self, request: &Request) -> Result<Option<Secret>, Error> {
         if request.uses_credentials() {
-            Ok(Some(self.token(request.operation()).await?))
+            Ok(Some(self.secret(request.operation()).await?))
         } else {
             Ok(None)
         }
+    }
+
+    /// The shared HTTP connection pool.
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
     }
 
     /// Base URL + request path + encoded query.
@@ -153,75 +183,4 @@ impl Client {
         url.set_query(Some(query.as_str()).filter(|query| !query.is_empty()));
         Ok(url)
     }
-
-    pub(crate) async fn send(
-        &self,
-        request: &Request,
-        url: &Url,
-        token: Option<&Token>,
-    ) -> Result<reqwest::Response, Error> {
-        let operation = request.operation();
-        let mut builder = self
-            .inner
-            .http
-            .request(request.method().clone(), url.clone())
-            .headers(headers_for(request, token)?);
-        let form = request.form();
-        if let Some(body) = request.body() {
-            builder = builder.body(body.to_vec());
-        } else if form.is_multipart() {
-            builder = builder.multipart(form.multipart_form());
-        } else if !form.is_empty() {
-            builder = builder
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(form.urlencoded());
-        }
-        builder
-            .send()
-            .await
-            .map_err(|source| Error::from_reqwest(operation, source))
-    }
-}
-
-/// `Accept: application/json`, the request's headers, then its credential headers.
-fn headers_for(request: &Request, token: Option<&Token>) -> Result<HeaderMap, Error> {
-    let operation = request.operation();
-    let mut headers = HeaderMap::new();
-    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-    for (name, value) in request.headers() {
-        headers.insert(
-            header_name(operation, name)?,
-            header_value(operation, name, value.clone())?,
-        );
-    }
-    if let Some(token) = token {
-        for credential in request.credential_headers() {
-            let text = format!(
-                "{}{}{}",
-                credential.prefix,
-                token.as_str(),
-                credential.suffix
-            );
-            let mut value = header_value(operation, credential.name, text)?;
-            value.set_sensitive(true);
-            headers.insert(header_name(operation, credential.name)?, value);
-        }
-    }
-    Ok(headers)
-}
-
-fn header_name(operation: &'static str, name: &str) -> Result<HeaderName, Error> {
-    HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| Error::invalid_request(operation, name, "is not a valid HTTP header name"))
-}
-
-/// Builds a header value; the error never echoes the value (it may hold a token).
-fn header_value(operation: &'static str, name: &str, value: String) -> Result<HeaderValue, Error> {
-    HeaderValue::try_from(value).map_err(|_| {
-        Error::invalid_request(
-            operation,
-            name,
-            "has a value with characters not allowed in HTTP headers (e.g. a line break)",
-        )
-    })
 }

@@ -2,6 +2,7 @@
 
 use crate::auth::CredentialsError;
 use crate::rate_limit::RateLimit;
+use crate::request::Request;
 
 pub use crate::api_error::{ApiError, ApiErrorEntry, ApiErrorSource};
 
@@ -20,14 +21,27 @@ pub enum Error {
         reason: String,
     },
 
-    /// The request needs a JWT but the client was built without credentials.
+    /// The request carries a credential but the client was built without [`Auth`].
+    ///
+    /// [`Auth`]: crate::Auth
     #[error(
-        "{operation} needs App Store Connect credentials, but the client has none; \
-         call ClientBuilder::credentials(Credentials::from_env()?) or similar"
+        "{operation} needs credentials, but the client has none; call \
+         ClientBuilder::auth(...) with an API key, bearer token or basic credentials \
+         (or ClientBuilder::credentials(...) for App Store Connect)"
     )]
     MissingCredentials {
-        /// The operation that needed a token.
+        /// The operation that needed a credential.
         operation: &'static str,
+    },
+
+    /// The base URL is built from a connection setting that was not given.
+    #[error(
+        "the base URL needs the connection parameter `{name}`; give it with \
+         ClientBuilder::connection_parameter(\"{name}\", ...) or set ClientBuilder::base_url"
+    )]
+    MissingConnectionParameter {
+        /// The setting's name.
+        name: String,
     },
 
     /// The credentials could not produce a token.
@@ -63,7 +77,7 @@ pub enum Error {
     },
 
     /// The request could not be sent or its response could not be read.
-    #[error("{operation} could not reach App Store Connect: {source}")]
+    #[error("{operation} could not reach the server: {source}")]
     Transport {
         /// The operation that failed.
         operation: &'static str,
@@ -177,5 +191,16 @@ impl Error {
         } else {
             Error::Transport { operation, source }
         }
+    }
+
+    /// Like [`Error::from_reqwest`], but without the URL when `request` carries its
+    /// credential in the query string.
+    pub(crate) fn from_reqwest_for(request: &Request, source: reqwest::Error) -> Error {
+        let source = if request.credential_query_names().is_empty() {
+            source
+        } else {
+            source.without_url()
+        };
+        Error::from_reqwest(request.operation(), source)
     }
 }

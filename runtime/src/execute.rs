@@ -1,4 +1,5 @@
-//! Sending one request: the attempts, the 401 re-mint and the retries between them.
+//! Sending one request: the attempts, the App Store Connect 401 re-mint and the retries
+//! between them.
 
 use std::time::{Instant, SystemTime};
 
@@ -8,7 +9,7 @@ use serde::de::DeserializeOwned;
 use tracing::{Instrument as _, Span};
 use url::Url;
 
-use crate::auth::Token;
+use crate::auth::{Secret, Token};
 use crate::client::Client;
 use crate::error::Error;
 use crate::request::Request;
@@ -48,9 +49,9 @@ impl Client {
         loop {
             attempt += 1;
             let span = trace::attempt_span(request, url, attempt);
-            let token = self.token_for(request).instrument(span.clone()).await?;
-            let outcome = self.attempt(request, url, token.as_ref(), &span).await;
-            if !reminted && let Some(rejected) = rejected_token(&outcome, token.as_ref()) {
+            let secret = self.secret_for(request).instrument(span.clone()).await?;
+            let outcome = self.attempt(request, url, secret.as_ref(), &span).await;
+            if !reminted && let Some(rejected) = rejected_token(&outcome, secret.as_ref()) {
                 reminted = true;
                 trace::reminting(&span);
                 self.invalidate_token(rejected).await;
@@ -77,12 +78,12 @@ impl Client {
         &self,
         request: &Request,
         url: &Url,
-        token: Option<&Token>,
+        secret: Option<&Secret>,
         span: &Span,
     ) -> Result<Answer, Error> {
         let started = Instant::now();
         let outcome = self
-            .send_and_read(request, url, token)
+            .send_and_read(request, url, secret)
             .instrument(span.clone())
             .await;
         match &outcome {
@@ -96,15 +97,15 @@ impl Client {
         &self,
         request: &Request,
         url: &Url,
-        token: Option<&Token>,
+        secret: Option<&Secret>,
     ) -> Result<Answer, Error> {
-        let answer = self.send(request, url, token).await?;
+        let answer = self.send(request, url, secret).await?;
         let status = answer.status();
         let headers = answer.headers().clone();
         let body = answer
             .bytes()
             .await
-            .map_err(|source| Error::from_reqwest(request.operation(), source))?;
+            .map_err(|source| Error::from_reqwest_for(request, source))?;
         Ok(Answer {
             status,
             headers,
@@ -113,13 +114,14 @@ impl Client {
     }
 }
 
-/// The token a 401 answer rejected, if the attempt carried one.
+/// The App Store Connect token a 401 answer rejected, if the attempt carried one. Fixed
+/// secrets (API keys, bearer tokens, basic credentials) are never re-sent.
 fn rejected_token<'a>(
     outcome: &Result<Answer, Error>,
-    token: Option<&'a Token>,
+    secret: Option<&'a Secret>,
 ) -> Option<&'a Token> {
     match outcome {
-        Ok(answer) if answer.status == StatusCode::UNAUTHORIZED => token,
+        Ok(answer) if answer.status == StatusCode::UNAUTHORIZED => secret.and_then(Secret::jwt),
         _ => None,
     }
 }

@@ -1,18 +1,25 @@
-//! Runtime for generated App Store Connect API clients.
+//! Runtime for generated API clients (App Store Connect and other connectors).
 //!
 //! Generated code builds a [`Request`] per call (path encoded with
 //! [`encode::path_segment`], parameters checked with [`validate`]) and hands it to
-//! [`Client::execute`], which adds the ES256 JWT described by [`Credentials`], sends it
-//! with reqwest (rustls), decodes the JSON answer into a [`Response`] and turns Apple's
-//! error documents into [`Error::Api`]. Tokens are cached, re-minted shortly before
-//! expiry, and re-minted once when App Store Connect answers 401.
+//! [`Client::execute`], which fills in the client's credential, sends it with reqwest
+//! (rustls), decodes the JSON answer into a [`Response`] and turns error documents into
+//! [`Error::Api`].
+//!
+//! The credential comes from the client's [`Auth`] and goes where the request says
+//! ([`Request::credential_header`], [`Request::credential_query`]): an ES256 JWT minted
+//! from App Store Connect [`Credentials`] (cached, re-minted shortly before expiry, and
+//! re-minted once when the server answers 401), an API key, a bearer token, or basic
+//! credentials. A credential sent in the query string appears only in the URL actually
+//! sent, never in errors or traces.
 //!
 //! Answers 429/502/503/504 and lost connections are retried with jittered exponential
 //! backoff and `Retry-After` as the [`RetryPolicy`] allows. Lists are followed page by
 //! page with [`Client::pages`], [`Client::items`] and [`Client::collect_all`], which
 //! only follow `links.next` on the base URL's origin. Every attempt is a `tracing` span
 //! named `request` (fields `operation`, `method`, `path`, `attempt`, `status`,
-//! `rate_limit_remaining`); tokens, keys and header values are never logged.
+//! `rate_limit_remaining`); tokens, keys, passwords, header values and query strings
+//! are never logged.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), connector_runtime::Error> {
@@ -36,6 +43,8 @@ mod api_error;
 pub mod auth;
 mod builder;
 mod client;
+mod connection;
+mod credential_query;
 pub mod encode;
 mod error;
 mod execute;
@@ -46,10 +55,11 @@ mod rate_limit;
 mod request;
 mod response;
 mod retry;
+mod send;
 mod trace;
 pub mod validate;
 
-pub use auth::{Credentials, CredentialsError, PrivateKey, Token};
+pub use auth::{Auth, Credentials, CredentialsError, PrivateKey, Token};
 pub use builder::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
 pub use client::{APP_STORE_CONNECT_URL, Client};
 pub use error::{ApiError, ApiErrorEntry, ApiErrorSource, Error};

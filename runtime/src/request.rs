@@ -17,7 +17,7 @@ pub(crate) struct CredentialHeader {
 }
 
 /// A request: operation name, method, encoded path, raw query pairs, headers and an
-/// optional JSON body. `Debug` shows header names only.
+/// optional JSON body. `Debug` shows header names and credential query names only.
 #[derive(Clone)]
 pub struct Request {
     operation: &'static str,
@@ -26,6 +26,7 @@ pub struct Request {
     query: Vec<(String, String)>,
     headers: Vec<(&'static str, String)>,
     credential_headers: Vec<CredentialHeader>,
+    credential_query: Vec<&'static str>,
     body: Option<Vec<u8>>,
     form: Form,
 }
@@ -41,6 +42,7 @@ impl fmt::Debug for Request {
             .field("query", &self.query)
             .field("headers", &header_names)
             .field("credential_headers", &credential_names)
+            .field("credential_query", &self.credential_query)
             .field("body_bytes", &self.body.as_ref().map(Vec::len))
             .field("form", &self.form)
             .finish()
@@ -58,6 +60,7 @@ impl Request {
             query: Vec::new(),
             headers: Vec::new(),
             credential_headers: Vec::new(),
+            credential_query: Vec::new(),
             body: None,
             form: Form::default(),
         }
@@ -79,8 +82,10 @@ impl Request {
         self
     }
 
-    /// Declares a header carrying the JWT: its value is `prefix + token + suffix`
-    /// (e.g. `Authorization`, `"Bearer "`, `""`), filled in at send time.
+    /// Declares a header carrying the credential: its value is `prefix + credential +
+    /// suffix` (e.g. `Authorization`, `"Bearer "`, `""`), filled in at send time. The
+    /// credential is the JWT, API key or bearer token of the client's
+    /// [`Auth`](crate::Auth), or `base64(username:password)` for basic authentication.
     pub fn credential_header(
         &mut self,
         name: &'static str,
@@ -94,6 +99,19 @@ impl Request {
             prefix,
             suffix,
         });
+        self
+    }
+
+    /// Declares a query parameter whose value is the credential (see
+    /// [`Request::credential_header`]), added at send time after the other query pairs.
+    ///
+    /// The pair is added only to the URL actually sent: it is not in
+    /// [`Request::query_pairs`], [`Request::encoded_query`], `Debug`, tracing spans or
+    /// errors (transport errors of such requests carry no URL). A pair of that name
+    /// already in the URL (e.g. echoed by a next-page link) is replaced.
+    pub fn credential_query(&mut self, name: &'static str) -> &mut Self {
+        self.credential_query.retain(|existing| *existing != name);
+        self.credential_query.push(name);
         self
     }
 
@@ -184,9 +202,10 @@ impl Request {
         &self.headers
     }
 
-    /// True if the request carries the JWT in at least one header.
+    /// True if the request carries the credential in at least one header or query
+    /// parameter.
     pub fn uses_credentials(&self) -> bool {
-        !self.credential_headers.is_empty()
+        !self.credential_headers.is_empty() || !self.credential_query.is_empty()
     }
 
     /// The serialized body, if any.
@@ -196,6 +215,11 @@ impl Request {
 
     pub(crate) fn credential_headers(&self) -> &[CredentialHeader] {
         &self.credential_headers
+    }
+
+    /// The names of the query parameters carrying the credential, in order.
+    pub(crate) fn credential_query_names(&self) -> &[&'static str] {
+        &self.credential_query
     }
 }
 
@@ -248,5 +272,24 @@ mod tests {
         assert!(debug.contains("x-secret") && debug.contains("authorization"));
         assert!(!debug.contains("hunter2"));
         assert!(request.uses_credentials());
+    }
+
+    #[test]
+    fn credential_query_names_are_kept_apart_from_the_query() {
+        let mut request = Request::new("op", Method::GET, "/");
+        assert!(!request.uses_credentials());
+        request
+            .query("a", 1)
+            .credential_query("key")
+            .credential_query("code")
+            .credential_query("key");
+        assert!(request.uses_credentials());
+        assert_eq!(request.credential_query_names(), ["code", "key"]);
+        assert_eq!(request.encoded_query(), "a=1");
+        let debug = format!("{request:?}");
+        assert!(
+            debug.contains(r#"credential_query: ["code", "key"]"#),
+            "{debug}"
+        );
     }
 }

@@ -10,7 +10,7 @@ use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use common::{Reply, fast_retries, get, recorded, serve};
-use connector_runtime::{Client, Credentials, PrivateKey};
+use connector_runtime::{Auth, Client, Credentials, Method, PrivateKey, Request, RetryPolicy};
 use serde_json::{Value, json};
 use tracing_subscriber::fmt::format::FmtSpan;
 
@@ -136,4 +136,36 @@ async fn traces_show_attempts_but_never_secrets() {
             "missing `{expected}` in:\n{output}"
         );
     }
+
+    api_key_in_query_is_never_traced(&base, &captured).await;
+}
+
+/// Sends a request with an API key in its query string, answered and unanswered, and
+/// checks that the key is nowhere in the trace.
+async fn api_key_in_query_is_never_traced(base: &str, captured: &Captured) {
+    const KEY: &str = "trace-k3y-s3cret";
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let closed = format!("http://{}", listener.local_addr().expect("address"));
+    drop(listener);
+    for base_url in [base, closed.as_str()] {
+        let client = Client::builder()
+            .base_url(base_url)
+            .auth(Auth::api_key(KEY))
+            .retry_policy(RetryPolicy::none())
+            .build()
+            .expect("client");
+        let mut request = Request::new("Things_List", Method::GET, "/v1/things");
+        request.credential_query("code");
+        let _ = client.execute::<Value>(request).await;
+    }
+    let output = captured.text();
+    assert!(output.contains("operation=\"Things_List\""), "{output}");
+    assert!(
+        output.contains("attempt failed without an answer"),
+        "{output}"
+    );
+    assert!(
+        !output.contains(KEY) && !output.contains("code="),
+        "{output}"
+    );
 }

@@ -13,10 +13,18 @@ pub fn client(api: &Api) -> TokenStream {
     let base_url = &api.default_base_url;
     let base_url_doc = docs::own(&format!("The address the definition names: `{base_url}`."));
     let title = format!("A client for {}.", docs::escape(&api.title));
+    let auth = (!api.auth.is_empty()).then(|| {
+        let schemes: Vec<String> = api.auth.iter().map(|line| format!("- {line}")).collect();
+        format!(
+            "Give it credentials with `Client::builder().auth(...)`; the definition names:\n{}",
+            schemes.join("\n")
+        )
+    });
     let doc = docs::paragraphs(
         [
             Some(Para::Own(&title)),
             api.description.as_deref().map(Para::Spec),
+            auth.as_deref().map(Para::Own),
             Some(Para::Own(
                 "Cloning is cheap: clones share the connection pool and the token cache.",
             )),
@@ -25,6 +33,15 @@ pub fn client(api: &Api) -> TokenStream {
         .flatten(),
     );
     let methods = api.operations.iter().map(method);
+    let with_connection = (!api.connection_parameters.is_empty()).then(|| quote! {
+        /// Starts configuring a client whose connection has the settings of `connection`.
+        pub fn with_connection(connection: Connection) -> ::connector_runtime::ClientBuilder<Self> {
+            connection.apply(Self::builder())
+        }
+    });
+    let base_url_template = api.base_url_template.as_ref().map(|template| {
+        quote! { .base_url_template(#template) }
+    });
     quote! {
         #base_url_doc
         pub const DEFAULT_BASE_URL: &str = #base_url;
@@ -41,16 +58,21 @@ pub fn client(api: &Api) -> TokenStream {
             pub fn builder() -> ::connector_runtime::ClientBuilder<Self> {
                 ::connector_runtime::ClientBuilder::new(DEFAULT_BASE_URL)
                     .user_agent(concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")))
+                    #base_url_template
             }
 
-            /// A client for [`DEFAULT_BASE_URL`] that signs requests with `credentials`.
+            /// A client with default settings that authenticates with `auth`: an
+            /// [`::connector_runtime::Auth`], or App Store Connect
+            /// [`::connector_runtime::Credentials`].
             ///
             /// # Errors
             ///
-            /// When the HTTP client cannot be set up.
-            pub fn new(credentials: ::connector_runtime::Credentials) -> Result<Self, ::connector_runtime::Error> {
-                Self::builder().credentials(credentials).build()
+            /// When the HTTP client cannot be set up, or the base URL cannot be made.
+            pub fn new(auth: impl Into<::connector_runtime::Auth>) -> Result<Self, ::connector_runtime::Error> {
+                Self::builder().auth(auth).build()
             }
+
+            #with_connection
 
             /// The runtime client that sends the requests.
             pub fn runtime(&self) -> &::connector_runtime::Client {

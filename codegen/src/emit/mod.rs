@@ -6,6 +6,7 @@ mod meta;
 mod names;
 mod operation;
 mod paging;
+mod policy;
 mod types;
 
 use std::path::Path;
@@ -21,10 +22,13 @@ pub fn emit(spec_file: &Path, api: &Api) -> Result<String, Error> {
     let table = meta::table(api);
     let modules = api.operations.iter().map(operation::module);
     let models = models(api);
+    let connection = policy::connection(api);
     let tokens = quote! {
         #client
 
         #table
+
+        #connection
 
         #models
 

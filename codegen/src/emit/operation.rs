@@ -5,7 +5,7 @@ use quote::quote;
 
 use crate::emit::docs::{self, Para};
 use crate::emit::names::{Place, ident, rust_type};
-use crate::emit::{meta, paging, types};
+use crate::emit::{meta, paging, policy, types};
 use crate::ir::{Constraints, Operation, ParamLocation, Parameter, PathPart, TypeRef};
 
 /// The `pub mod <fn_name> { … }` of an operation.
@@ -268,12 +268,18 @@ fn build_fn(operation: &Operation) -> TokenStream {
         let (name, prefix, suffix) = (&header.name, &header.prefix, &header.suffix);
         quote! { request.credential_header(#name, #prefix, #suffix); }
     });
+    let policy_values = policy::values(operation);
+    let credential_queries = operation.credential_queries.iter().map(|name| {
+        quote! { request.credential_query(#name); }
+    });
     let new = quote! {
         ::connector_runtime::Request::new(OPERATION_ID, ::connector_runtime::Method::#method, #path)
     };
     let adds_nothing = sends.is_empty()
         && operation.constants.is_empty()
-        && operation.credential_headers.is_empty();
+        && operation.credential_headers.is_empty()
+        && operation.credential_queries.is_empty()
+        && policy_values.is_empty();
     let body = if adds_nothing {
         quote! { Ok(#new) }
     } else {
@@ -281,7 +287,9 @@ fn build_fn(operation: &Operation) -> TokenStream {
             let mut request = #new;
             #(#sends)*
             #(#constants)*
+            #(#policy_values)*
             #(#credentials)*
+            #(#credential_queries)*
             Ok(request)
         }
     };

@@ -38,6 +38,28 @@ pub struct Swagger {
     /// Shared responses, the targets of `#/responses/…` references.
     #[serde(default)]
     pub responses: IndexMap<String, Response>,
+    /// Authentication schemes by name.
+    #[serde(rename = "securityDefinitions", default)]
+    pub security_definitions: IndexMap<String, SecurityScheme>,
+    /// The schemes every operation needs unless it says otherwise: a list of alternatives,
+    /// each naming the schemes it combines.
+    #[serde(default)]
+    pub security: Vec<IndexMap<String, Value>>,
+}
+
+/// One entry of `securityDefinitions`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SecurityScheme {
+    /// `apiKey`, `basic` or `oauth2`.
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    /// The header or query parameter of an `apiKey`.
+    pub name: Option<String>,
+    /// `header` or `query`, for an `apiKey`.
+    #[serde(rename = "in")]
+    pub location: Option<String>,
+    /// What the scheme is for.
+    pub description: Option<String>,
 }
 
 /// The `info` object.
@@ -77,6 +99,8 @@ pub struct Operation {
     pub deprecated: bool,
     /// Media types the operation accepts; the document's when absent.
     pub consumes: Option<Vec<String>>,
+    /// The schemes this operation needs, replacing the document's `security`.
+    pub security: Option<Vec<IndexMap<String, Value>>>,
     /// The operation's parameters.
     #[serde(default)]
     pub parameters: Vec<Parameter>,

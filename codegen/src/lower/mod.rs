@@ -1,9 +1,11 @@
 //! Lowering: document models to the IR. Every error names the JSON path it is about.
 
+pub mod connection;
 pub mod models;
 pub mod operation;
 pub mod params;
 pub mod policies;
+pub mod security;
 pub mod types;
 
 use std::path::{Path, PathBuf};
@@ -84,9 +86,12 @@ pub fn lower(
         ));
     }
     let policies = properties.map(policies::collect).unwrap_or_default();
-    let mut warnings = policies.warnings.clone();
+    let mut notes = operation::Notes {
+        warnings: policies.warnings.clone(),
+        auth: Vec::new(),
+    };
     let definitions = Rc::new(models::Definitions::new(&swagger.definitions));
-    let models = models::lower(&definitions, &mut warnings);
+    let models = models::lower(&definitions, &mut notes.warnings);
     let mut fn_names = Scope::with_reserved(&["new", "builder", "runtime", "from"]);
     let mut operations = Vec::new();
     for (path, item) in &swagger.paths {
@@ -112,11 +117,7 @@ pub fn lower(
                 definitions: &definitions,
             };
             operations.push(operation::lower(
-                &context,
-                &source,
-                fn_name,
-                &policies,
-                &mut warnings,
+                &context, &source, fn_name, &policies, &mut notes,
             )?);
         }
     }
@@ -132,7 +133,13 @@ pub fn lower(
         default_base_url: base_url(swagger),
         operations,
         models,
-        warnings,
+        auth: notes.auth,
+        base_url_template: policies
+            .host_template
+            .as_deref()
+            .and_then(connection::base_url_template),
+        connection_parameters: connection::parameters(properties),
+        warnings: notes.warnings,
     })
 }
 

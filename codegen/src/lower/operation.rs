@@ -2,14 +2,16 @@
 
 use crate::Error;
 use crate::error::JsonPath;
-use crate::ir::{Constant, CredentialHeader, Operation, ParamLocation, PathPart, TypeRef};
+use crate::ir::{
+    Constant, CredentialHeader, Operation, ParamLocation, PathPart, PolicyValue, TypeRef, ValuePart,
+};
 use crate::load::swagger2;
 use std::rc::Rc;
 
 use crate::lower::models::Definitions;
-use crate::lower::policies::{Policies, TemplatePart};
+use crate::lower::policies::{Policies, Target, TemplatePart};
 use crate::lower::types::{Enums, TypeBuilder};
-use crate::lower::{Context, params};
+use crate::lower::{Context, params, security};
 use crate::naming::Scope;
 
 /// What an operation is lowered from.
@@ -36,7 +38,7 @@ pub fn lower(
     source: &Source<'_>,
     fn_name: String,
     policies: &Policies,
-    warnings: &mut Vec<String>,
+    notes: &mut Notes,
 ) -> Result<Operation, Error> {
     let operation = source.operation;
     let id = operation
@@ -45,44 +47,23 @@ pub fn lower(
         .unwrap_or_else(|| fn_name.clone());
     let mut types = TypeBuilder::for_operation(Rc::clone(source.definitions));
     let mut names = Scope::with_reserved(params::RESERVED_PARAM_NAMES);
-    let mut credential_headers = Vec::new();
-    let mut constants = Vec::new();
-    let mut credential_params = Vec::new();
-    for policy in policies
-        .set_headers
-        .iter()
-        .filter(|policy| policy.applies_to(&id))
-    {
-        match policy.template.as_slice() {
-            [] => constants.push(header(&policy.name, "")),
-            [TemplatePart::Text(value)] => constants.push(header(&policy.name, value)),
-            parts if policy.name.eq_ignore_ascii_case("authorization") => {
-                match credential(parts) {
-                    Some((prefix, parameter, suffix)) => {
-                        credential_params.push(parameter);
-                        credential_headers.push(CredentialHeader { name: policy.name.clone(), prefix, suffix });
-                    }
-                    None => warnings.push(format!(
-                        "{id}: the setheader policy for `{}` combines several values; it was not applied",
-                        policy.name
-                    )),
-                }
-            }
-            _ => warnings.push(format!(
-                "{id}: the setheader policy for `{}` copies request values, which is not supported yet; it was not applied",
-                policy.name
-            )),
-        }
-    }
+    let effects = apply_policies(&id, policies);
+    let (credential_headers, credential_queries, credential_params) = credentials(
+        source,
+        effects.credential_headers,
+        effects.credential_params,
+        &id,
+        notes,
+    );
+    let mut constants = effects.constants;
     let mut lowered = Vec::new();
     let mut path_constants = Vec::new();
     let mut parameter_constants = Vec::new();
     let declared = own_and_shared(context, source)?;
     for (parameter, path) in declared {
-        let is_credential = parameter.location == "header"
-            && credential_params
-                .iter()
-                .any(|name: &String| name.eq_ignore_ascii_case(&parameter.name));
+        let is_credential = credential_params.iter().any(|(location, name)| {
+            *location == parameter.location && name.eq_ignore_ascii_case(&parameter.name)
+        });
         if is_credential {
             continue;
         }
@@ -99,11 +80,12 @@ pub fn lower(
     }
     order_path_parameters_first(source.path, &mut lowered);
     let path_parts = path_parts(context, source, &lowered, &path_constants)?;
+    let policy_values = policy_values(&id, effects.values, &lowered, &mut notes.warnings);
     parameter_constants.append(&mut constants);
     let constants = parameter_constants;
     let response = response(source, &mut types);
     let paging = paging(&response, &types.types);
-    warnings.extend(
+    notes.warnings.extend(
         types
             .warnings
             .drain(..)
@@ -120,7 +102,9 @@ pub fn lower(
         deprecated: operation.deprecated,
         params: lowered,
         credential_headers,
+        credential_queries,
         constants,
+        policy_values,
         multipart: consumes(source)
             .iter()
             .any(|media| media.starts_with("multipart/form-data")),
@@ -128,6 +112,160 @@ pub fn lower(
         paging,
         types: types.types,
     })
+}
+
+/// What the policies of `apiProperties.json` do to one operation.
+#[derive(Debug, Default)]
+struct PolicyEffects {
+    credential_headers: Vec<CredentialHeader>,
+    credential_params: Vec<String>,
+    constants: Vec<Constant>,
+    values: Vec<(ParamLocation, String, Vec<TemplatePart>)>,
+}
+
+/// Applies the `setheader` and `setqueryparameter` policies of the operation `id`:
+/// constants; a header that carries a request header's value as `Authorization`, which makes
+/// that header the credential; and values built from parameters and connection settings.
+fn apply_policies(id: &str, policies: &Policies) -> PolicyEffects {
+    let mut effects = PolicyEffects::default();
+    for policy in policies
+        .set_headers
+        .iter()
+        .filter(|policy| policy.applies_to(id))
+    {
+        let location = match policy.target {
+            Target::Header => ParamLocation::Header,
+            Target::Query => ParamLocation::Query,
+        };
+        let credential = (policy.target == Target::Header
+            && policy.name.eq_ignore_ascii_case("authorization"))
+        .then(|| credential(&policy.template))
+        .flatten();
+        match (policy.template.as_slice(), credential) {
+            ([], _) => effects.constants.push(constant(location, &policy.name, "")),
+            ([TemplatePart::Text(value)], _) => {
+                effects
+                    .constants
+                    .push(constant(location, &policy.name, value))
+            }
+            (_, Some((prefix, parameter, suffix))) => {
+                effects.credential_params.push(parameter);
+                effects.credential_headers.push(CredentialHeader {
+                    name: policy.name.clone(),
+                    prefix,
+                    suffix,
+                });
+            }
+            (parts, None) => effects
+                .values
+                .push((location, policy.name.clone(), parts.to_vec())),
+        }
+    }
+    effects
+}
+
+/// Resolves the parameters a policy value refers to; a value that refers to something the
+/// operation does not have is left out with a warning.
+fn policy_values(
+    id: &str,
+    values: Vec<(ParamLocation, String, Vec<TemplatePart>)>,
+    params: &[crate::ir::Parameter],
+    warnings: &mut Vec<String>,
+) -> Vec<PolicyValue> {
+    let find = |location: ParamLocation, name: &str| {
+        params.iter().position(|param| {
+            param.location == location
+                && param.wire_name.eq_ignore_ascii_case(name)
+                && param.ty == TypeRef::String
+        })
+    };
+    let mut resolved = Vec::new();
+    'values: for (location, name, template) in values {
+        let mut parts = Vec::new();
+        for part in template {
+            parts.push(match part {
+                TemplatePart::Text(text) => ValuePart::Text(text),
+                TemplatePart::Connection { name, default } => ValuePart::Connection { name, default },
+                TemplatePart::Header(param) | TemplatePart::Query(param) => {
+                    let wanted = if text_is_header(&param, params) { ParamLocation::Header } else { ParamLocation::Query };
+                    match find(wanted, &param) {
+                        Some(index) => ValuePart::Param(index),
+                        None => {
+                            warnings.push(format!(
+                                "{id}: the policy setting `{name}` uses `{param}`, which is not a text parameter of the operation; it was not applied"
+                            ));
+                            continue 'values;
+                        }
+                    }
+                }
+            });
+        }
+        resolved.push(PolicyValue {
+            location,
+            name,
+            parts,
+        });
+    }
+    resolved
+}
+
+/// Whether `name` is one of the operation's header parameters.
+fn text_is_header(name: &str, params: &[crate::ir::Parameter]) -> bool {
+    params.iter().any(|param| {
+        param.location == ParamLocation::Header && param.wire_name.eq_ignore_ascii_case(name)
+    })
+}
+
+/// The credential placements of an operation: the policies' headers, then its security
+/// schemes' (a header the policies already set is not set twice). Also the parameters the
+/// credential replaces, as `(in, name)`.
+fn credentials(
+    source: &Source<'_>,
+    mut headers: Vec<CredentialHeader>,
+    policy_params: Vec<String>,
+    id: &str,
+    notes: &mut Notes,
+) -> (
+    Vec<CredentialHeader>,
+    Vec<String>,
+    Vec<(&'static str, String)>,
+) {
+    let placement = security::placement(source.document, source.operation.security.as_deref());
+    for header in placement.headers {
+        if !headers
+            .iter()
+            .any(|known| known.name.eq_ignore_ascii_case(&header.name))
+        {
+            headers.push(header);
+        }
+    }
+    notes.warnings.extend(
+        placement
+            .warnings
+            .into_iter()
+            .map(|warning| format!("{id}: {warning}")),
+    );
+    for description in placement.descriptions {
+        if !notes.auth.contains(&description) {
+            notes.auth.push(description);
+        }
+    }
+    let mut replaced: Vec<(&'static str, String)> = policy_params
+        .into_iter()
+        .map(|name| ("header", name))
+        .collect();
+    replaced.extend(headers.iter().map(|header| ("header", header.name.clone())));
+    replaced.extend(placement.queries.iter().map(|name| ("query", name.clone())));
+    (headers, placement.queries, replaced)
+}
+
+/// What lowering tells the caller besides the operation.
+#[derive(Debug, Default)]
+pub struct Notes {
+    /// Features that were not applied.
+    pub warnings: Vec<String>,
+    /// How callers authenticate, one sentence per scheme.
+    pub auth: Vec<String>,
 }
 
 /// The operation's parameters followed by the path item's parameters it does not override,
@@ -182,10 +320,10 @@ fn resolve_parameter<'a>(
     }
 }
 
-/// A header with a fixed value.
-fn header(name: &str, value: &str) -> Constant {
+/// A header or query parameter with a fixed value.
+fn constant(location: ParamLocation, name: &str, value: &str) -> Constant {
     Constant {
-        location: ParamLocation::Header,
+        location,
         wire_name: name.to_owned(),
         value: value.to_owned(),
     }

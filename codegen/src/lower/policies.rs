@@ -5,10 +5,21 @@ use serde_json::Value;
 use crate::error::JsonPath;
 use crate::load::properties::{ApiProperties, PolicyInstance};
 
-/// A `setheader` policy: set `name` to a value built from `template`.
+/// What a `setheader` or `setqueryparameter` policy sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+}
+
+/// A `setheader` or `setqueryparameter` policy: set `name` to a value built from `template`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetHeader {
-    /// The header the policy sets.
+    /// A header or a query parameter.
+    pub target: Target,
+    /// The header or query parameter the policy sets.
     pub name: String,
     /// The value, split into text and expressions.
     pub template: Vec<TemplatePart>,
@@ -34,15 +45,24 @@ pub enum TemplatePart {
     Header(String),
     /// `@queryParameters('name')`: the value of a query parameter.
     Query(String),
-    /// `@connectionParameters('name')`: a connection setting.
-    Connection(String),
+    /// `@connectionParameters('name')` or `@connectionParameters('name', 'default')`: a
+    /// connection setting.
+    Connection {
+        /// The setting's name.
+        name: String,
+        /// The value used when the setting is not given.
+        default: Option<String>,
+    },
 }
 
 /// The policies the generator applies, and warnings for those it cannot.
 #[derive(Debug, Clone, Default)]
 pub struct Policies {
-    /// `setheader` policies for the request section.
+    /// `setheader` and `setqueryparameter` policies for the request section.
     pub set_headers: Vec<SetHeader>,
+    /// The `urlTemplate` of a `dynamichosturl` policy: the base URL, built from connection
+    /// parameters.
+    pub host_template: Option<Vec<TemplatePart>>,
     /// Policies that were not applied, with the reason.
     pub warnings: Vec<String>,
 }
@@ -57,10 +77,27 @@ pub fn collect(properties: &ApiProperties) -> Policies {
             .key("policyTemplateInstances")
             .index(index);
         match instance.template_id.as_str() {
-            "setheader" => match set_header(instance) {
-                Ok(policy) => policies.set_headers.push(policy),
-                Err(reason) => policies.warnings.push(format!(
-                    "policy at {path} (setheader) not applied: {reason}"
+            id @ ("setheader" | "setqueryparameter") => {
+                let target = if id == "setheader" {
+                    Target::Header
+                } else {
+                    Target::Query
+                };
+                match set_header(instance, target) {
+                    Ok(policy) => policies.set_headers.push(policy),
+                    Err(reason) => policies
+                        .warnings
+                        .push(format!("policy at {path} ({id}) not applied: {reason}")),
+                }
+            }
+            "dynamichosturl" => match instance
+                .parameters
+                .get("x-ms-apimTemplateParameter.urlTemplate")
+                .and_then(Value::as_str)
+            {
+                Some(template) => policies.host_template = Some(parse_template(template)),
+                None => policies.warnings.push(format!(
+                    "policy at {path} (dynamichosturl) has no `urlTemplate`; not applied"
                 )),
             },
             other => policies.warnings.push(format!(
@@ -71,7 +108,7 @@ pub fn collect(properties: &ApiProperties) -> Policies {
     policies
 }
 
-fn set_header(instance: &PolicyInstance) -> Result<SetHeader, String> {
+fn set_header(instance: &PolicyInstance, target: Target) -> Result<SetHeader, String> {
     let parameter = |name: &str| {
         instance
             .parameters
@@ -108,6 +145,7 @@ fn set_header(instance: &PolicyInstance) -> Result<SetHeader, String> {
         }
     };
     Ok(SetHeader {
+        target,
         name: name.to_owned(),
         template: parse_template(value),
         operations,
@@ -149,21 +187,43 @@ pub fn parse_template(value: &str) -> Vec<TemplatePart> {
 fn expression(text: &str) -> Option<(TemplatePart, usize)> {
     let open = text.find('(')?;
     let function = &text[1..open];
-    let after = &text[open + 1..];
-    let quote = after.chars().next().filter(|c| *c == '\'' || *c == '"')?;
-    let argument_end = after[1..].find(quote)? + 1;
-    let argument = after[1..argument_end].to_owned();
-    if !after[argument_end + 1..].starts_with(')') {
-        return None;
-    }
-    let length = open + 1 + argument_end + 2;
+    let (arguments, consumed) = quoted_arguments(&text[open + 1..])?;
+    let length = open + 1 + consumed;
+    let mut arguments = arguments.into_iter();
+    let first = arguments.next()?;
     let part = match function {
-        "headers" => TemplatePart::Header(argument),
-        "queryParameters" => TemplatePart::Query(argument),
-        "connectionParameters" => TemplatePart::Connection(argument),
+        "headers" => TemplatePart::Header(first),
+        "queryParameters" => TemplatePart::Query(first),
+        "connectionParameters" => TemplatePart::Connection {
+            name: first,
+            default: arguments.next(),
+        },
         _ => return None,
     };
     Some((part, length))
+}
+
+/// Parses `'a', 'b')`: quoted arguments separated by commas, up to the closing parenthesis.
+/// Returns the arguments and the length consumed, parenthesis included.
+fn quoted_arguments(text: &str) -> Option<(Vec<String>, usize)> {
+    let mut arguments = Vec::new();
+    let mut position = 0;
+    loop {
+        position += text[position..].len() - text[position..].trim_start().len();
+        let quote = text[position..]
+            .chars()
+            .next()
+            .filter(|c| *c == '\'' || *c == '"')?;
+        let end = position + 1 + text[position + 1..].find(quote)?;
+        arguments.push(text[position + 1..end].to_owned());
+        position = end + 1;
+        position += text[position..].len() - text[position..].trim_start().len();
+        match text[position..].chars().next()? {
+            ',' => position += 1,
+            ')' => return Some((arguments, position + 1)),
+            _ => return None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -182,7 +242,10 @@ mod tests {
         assert_eq!(
             parse_template("@connectionParameters(\"region\").example.com"),
             vec![
-                TemplatePart::Connection("region".into()),
+                TemplatePart::Connection {
+                    name: "region".into(),
+                    default: None
+                },
                 TemplatePart::Text(".example.com".into())
             ]
         );
@@ -193,6 +256,24 @@ mod tests {
         assert_eq!(
             parse_template("@headers('x"),
             vec![TemplatePart::Text("@headers('x".into())]
+        );
+    }
+
+    #[test]
+    fn connection_parameters_may_have_a_default() {
+        assert_eq!(
+            parse_template("@connectionParameters('token:notes', '')!"),
+            vec![
+                TemplatePart::Connection {
+                    name: "token:notes".into(),
+                    default: Some(String::new())
+                },
+                TemplatePart::Text("!".into())
+            ]
+        );
+        assert_eq!(
+            parse_template("@connectionParameters('a' 'b')"),
+            vec![TemplatePart::Text("@connectionParameters('a' 'b')".into())]
         );
     }
 

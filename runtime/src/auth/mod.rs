@@ -1,4 +1,5 @@
-//! ES256 JWT authentication as App Store Connect specifies it.
+//! Authentication: the schemes a client can use ([`Auth`]: App Store Connect JWTs, API
+//! keys, bearer tokens, basic credentials) and the ES256 JWTs App Store Connect expects.
 
 mod cache;
 mod credentials;
@@ -6,6 +7,8 @@ mod env;
 mod error;
 mod key;
 mod pem;
+mod scheme;
+mod secret;
 mod token;
 
 #[cfg(test)]
@@ -21,4 +24,7 @@ pub use env::{
 };
 pub use error::CredentialsError;
 pub use key::PrivateKey;
+pub use scheme::Auth;
+pub(crate) use scheme::basic_value;
+pub(crate) use secret::Secret;
 pub use token::{BACKDATE_SECS, Token};

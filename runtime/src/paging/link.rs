@@ -2,6 +2,7 @@
 
 use url::Url;
 
+use crate::credential_query;
 use crate::error::Error;
 use crate::response::snippet;
 
@@ -28,6 +29,27 @@ pub(crate) fn next_url(base: &Url, operation: &'static str, link: &str) -> Resul
         });
     }
     Ok(url)
+}
+
+/// `error` with the values of the query pairs named in `names` (the credential query
+/// parameters of the request being paged) redacted from the link it shows.
+pub(crate) fn redacted(error: Error, names: &[&str]) -> Error {
+    match error {
+        Error::ForeignNextLink { operation, url } => Error::ForeignNextLink {
+            operation,
+            url: credential_query::redact(&url, names),
+        },
+        Error::InvalidNextLink {
+            operation,
+            url,
+            reason,
+        } => Error::InvalidNextLink {
+            operation,
+            url: credential_query::redact(&url, names),
+            reason,
+        },
+        other => other,
+    }
 }
 
 /// True if both URLs have the same scheme, host and port, default ports normalised
@@ -123,6 +145,33 @@ mod tests {
         match next("https://h.example", "https://u:p@other.example/") {
             Err(Error::ForeignNextLink { url, operation }) => {
                 assert_eq!((url.as_str(), operation), ("https://other.example/", "op"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn echoed_credentials_are_redacted_from_errors() {
+        let names = ["key"];
+        let foreign = next(
+            "https://h.example",
+            "https://evil.example/v1?key=s3cret&c=1",
+        )
+        .map_err(|error| redacted(error, &names));
+        match foreign {
+            Err(Error::ForeignNextLink { url, .. }) => {
+                assert_eq!(url, "https://evil.example/v1?key=<redacted>&c=1")
+            }
+            other => panic!("{other:?}"),
+        }
+        let invalid = next("https://h.example", "http://[::1/?key=s3cret")
+            .map_err(|error| redacted(error, &names));
+        match invalid {
+            Err(error @ Error::InvalidNextLink { .. }) => {
+                assert!(
+                    !format!("{error} {error:?}").contains("s3cret"),
+                    "{error:?}"
+                )
             }
             other => panic!("{other:?}"),
         }

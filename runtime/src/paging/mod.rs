@@ -12,6 +12,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::client::Client;
+use crate::credential_query;
 use crate::error::Error;
 use crate::request::Request;
 use crate::response::Response;
@@ -123,13 +124,14 @@ impl Client {
     /// Sends `template` (same operation, method, headers, credential headers and body)
     /// to the URL `next` instead of its own path and query. `next` is resolved against
     /// the base URL and must have its scheme, host and port, else nothing is sent and
-    /// the result is [`Error::ForeignNextLink`]. Its query is sent as given.
+    /// the result is [`Error::ForeignNextLink`]. Its query is sent as given, except that
+    /// pairs named by [`Request::credential_query`] are replaced by the credential.
     pub async fn execute_next<T: DeserializeOwned>(
         &self,
         template: &Request,
         next: &str,
     ) -> Result<Response<T>, Error> {
-        let url = link::next_url(self.base_url(), template.operation(), next)?;
+        let url = self.next_link_url(template, next)?;
         self.execute_at(template, &url).await
     }
 
@@ -158,15 +160,24 @@ impl Client {
         }
     }
 
+    /// `link` resolved for `request` by [`link::next_url`], without the request's
+    /// credential query pairs (a server may echo them; they are added again when sent),
+    /// whose values are redacted from errors.
+    fn next_link_url(&self, request: &Request, link: &str) -> Result<Url, Error> {
+        let names = request.credential_query_names();
+        link::next_url(self.base_url(), request.operation(), link)
+            .map(|url| credential_query::without_credentials(&url, names))
+            .map_err(|error| link::redacted(error, names))
+    }
+
     /// The cursor after a page fetched from `url` with `request`.
     fn cursor_after<T: Page>(&self, page: &T, request: Request, url: &Url) -> Cursor {
         let Some(link) = page.next_link() else {
             return Cursor::Done;
         };
-        let operation = request.operation();
-        match link::next_url(self.base_url(), operation, link) {
+        match self.next_link_url(&request, link) {
             Ok(next) if next == *url => Cursor::Failed(Error::InvalidNextLink {
-                operation,
+                operation: request.operation(),
                 url: next.into(),
                 reason: "it points to the page just fetched; paging stopped to avoid a loop"
                     .to_owned(),

@@ -47,7 +47,7 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// A policy that never retries (a 401 still re-mints the token once).
+    /// A policy that never retries (a 401 still re-mints an App Store Connect token once).
     pub fn none() -> Self {
         RetryPolicy {
             max_retries: 0,

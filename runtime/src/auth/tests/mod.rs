@@ -1,9 +1,11 @@
-//! Unit tests of key loading, token minting, lifetimes, caching and configuration.
+//! Unit tests of key loading, token minting, lifetimes, caching, configuration and
+//! auth schemes.
 
 mod cache;
 mod env;
 mod keys;
 mod lifetime;
+mod scheme;
 mod tokens;
 
 use std::path::PathBuf;

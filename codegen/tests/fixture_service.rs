@@ -1,0 +1,117 @@
+//! The generated code for `fixtures/service.swagger.json`: security schemes, connection
+//! parameters, a host built from them, and policies that set headers and query parameters.
+
+#[allow(
+    dead_code,
+    reason = "the fixture's API is larger than what these tests call"
+)]
+mod service {
+    include!("golden/service.rs");
+}
+
+use connector_runtime::{Auth, Error};
+use service::{Client, Connection};
+
+fn connection() -> Connection {
+    Connection {
+        region: Some("eu".to_owned()),
+        api_key: Some("k-123".to_owned()),
+        account: Some("42".to_owned()),
+    }
+}
+
+fn client() -> Client {
+    Client::with_connection(connection())
+        .auth(Auth::api_key("k-123"))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn the_host_comes_from_the_connection() {
+    assert_eq!(
+        client().runtime().base_url().as_str(),
+        "https://eu.example.com/api"
+    );
+    let missing = Client::builder().build().unwrap_err();
+    assert!(
+        matches!(&missing, Error::MissingConnectionParameter { name } if name == "region"),
+        "{missing:?}"
+    );
+    let explicit = Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap();
+    assert_eq!(
+        explicit.runtime().base_url().as_str(),
+        "http://127.0.0.1:9/"
+    );
+}
+
+#[test]
+fn security_schemes_place_the_credential() {
+    let list = client().list_things().build().unwrap();
+    assert!(list.uses_credentials());
+    let debug = format!("{list:?}");
+    assert!(
+        debug.contains("X-Api-Key"),
+        "the API key header is the credential: {debug}"
+    );
+    let add = client().add_thing("bolt").build().unwrap();
+    assert!(format!("{add:?}").contains("key"), "{add:?}");
+    assert_eq!(
+        add.encoded_query(),
+        "name=bolt",
+        "the key is added only when sending"
+    );
+    assert!(format!("{:?}", client().with_basic().build().unwrap()).contains("Authorization"));
+    assert!(!client().public().build().unwrap().uses_credentials());
+}
+
+#[test]
+fn policies_set_headers_and_query_parameters_from_the_connection_and_the_call() {
+    let request = client().list_things().x_trace("t-1").build().unwrap();
+    let headers = request.headers();
+    assert!(
+        headers.contains(&("X-Tenant", "default-tenant".to_owned())),
+        "{headers:?}"
+    );
+    assert!(
+        headers.contains(&("X-Account", "acct-42".to_owned())),
+        "{headers:?}"
+    );
+    assert_eq!(request.encoded_query(), "trace=t-1");
+
+    let bare = Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap();
+    let request = bare.list_things().build().unwrap();
+    assert!(
+        !request
+            .headers()
+            .iter()
+            .any(|(name, _)| *name == "X-Account"),
+        "no account, no header"
+    );
+    assert_eq!(
+        request.encoded_query(),
+        "",
+        "no trace header, no trace parameter"
+    );
+}
+
+#[test]
+fn secret_connection_parameters_are_hidden_from_debug() {
+    let debug = format!("{:?}", connection());
+    assert!(!debug.contains("k-123"), "{debug}");
+    assert!(debug.contains("eu"), "{debug}");
+    assert!(!format!("{:?}", client()).contains("k-123"));
+}
+
+#[test]
+fn the_client_documents_how_to_authenticate() {
+    let golden = include_str!("golden/service.rs");
+    assert!(golden.contains("an API key in the `X-Api-Key` header (`Auth::api_key`)"));
+    assert!(golden.contains("OAuth 2; obtain an access token and give it as `Auth::bearer`"));
+}
