@@ -31,7 +31,11 @@ pub fn paragraphs<'a>(paragraphs: impl IntoIterator<Item = Para<'a>>) -> TokenSt
             Para::Spec(text) => (text, true),
             Para::Own(text) => (text, false),
         };
-        for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        for line in text
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+        {
             if !lines.is_empty() {
                 lines.push(String::new());
             }
@@ -123,6 +127,13 @@ mod tests {
             "see <https://example.com/a_b>."
         );
         assert_eq!(escape("snake_case *x*"), "snake\\_case \\*x\\*");
+    }
+
+    #[test]
+    fn carriage_returns_break_lines() {
+        let tokens = doc("one\rtwo\r\nthree").to_string();
+        assert!(!tokens.contains("\\r"), "{tokens}");
+        assert_eq!(tokens.matches("doc = \"\"").count(), 2, "{tokens}");
     }
 
     #[test]
