@@ -61,10 +61,36 @@ pub struct Operation {
     pub policy_values: Vec<PolicyValue>,
     /// The success body.
     pub response: TypeRef,
+    /// How the success body is decoded.
+    pub decoding: Decoding,
     /// How to follow the body's `links.next`, when it has one.
     pub paging: Option<Paging>,
     /// Types declared in the operation's module.
     pub types: Vec<TypeDef>,
+}
+
+/// How a success body is decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decoding {
+    /// JSON into [`Operation::response`] (an empty body is `null`).
+    Json,
+    /// UTF-8 text.
+    Text,
+    /// Raw bytes.
+    Bytes,
+    /// By status, into the variants of the `Body` enum.
+    ByStatus(Vec<StatusVariant>),
+}
+
+/// One success status of an operation whose statuses carry different bodies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusVariant {
+    /// The status; 0 for `default`.
+    pub status: u16,
+    /// The variant name, such as `Ok` or `Created`.
+    pub name: String,
+    /// The body, if the status has one.
+    pub payload: Option<TypeRef>,
 }
 
 /// A JSON:API listing: a body with a `data` list and a `links.next` URL.
@@ -273,6 +299,8 @@ pub enum TypeKind {
     Enum(EnumDef),
     /// Another name for a type (a definition that is a list or a primitive).
     Alias(TypeRef),
+    /// The answers of an operation, by status.
+    Responses(Vec<StatusVariant>),
 }
 
 /// A string enum.

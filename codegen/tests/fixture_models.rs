@@ -110,3 +110,76 @@ fn json_bodies_can_be_given_as_text() {
         "{error}"
     );
 }
+
+/// Serves the answers of `PUT /shelves/{shelf}/books`, `GET /report` and `GET /cover` on
+/// 127.0.0.1 until the test ends.
+async fn answers() -> library::Client {
+    use axum::routing::{get, put};
+    let app = axum::Router::new()
+        .route(
+            "/shelves/{shelf}/books",
+            put(
+                |axum::extract::Path(shelf): axum::extract::Path<String>| async move {
+                    use axum::http::StatusCode;
+                    let (status, body) = match shelf.as_str() {
+                        "new" => (StatusCode::CREATED, r#"{"location": "/books/9"}"#),
+                        "same" => (StatusCode::NO_CONTENT, ""),
+                        _ => (StatusCode::OK, r#"{"id": 9, "title": "Emma"}"#),
+                    };
+                    (status, [("content-type", "application/json")], body)
+                },
+            ),
+        )
+        .route(
+            "/report",
+            get(|| async { ([("content-type", "text/csv")], "a,b\n1,2\n") }),
+        )
+        .route(
+            "/cover",
+            get(|| async {
+                (
+                    [("content-type", "image/png")],
+                    vec![0x89_u8, b'P', b'N', b'G'],
+                )
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    library::Client::builder()
+        .base_url(format!("http://{address}"))
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn statuses_with_different_bodies_decode_into_their_variants() {
+    use library::operations::put_book::{Body, CreatedBody};
+    let client = answers().await;
+    let book = || Book {
+        id: 9,
+        kind: None,
+        title: "Emma".to_owned(),
+    };
+    let replaced = client.put_book("old", book()).send().await.unwrap();
+    assert_eq!(replaced.body, Body::Ok(book()));
+    let created = client.put_book("new", book()).send().await.unwrap();
+    assert_eq!(
+        created.body,
+        Body::Created(CreatedBody {
+            location: Some("/books/9".to_owned())
+        })
+    );
+    let same = client.put_book("same", book()).send().await.unwrap();
+    assert_eq!(same.body, Body::NoContent);
+}
+
+#[tokio::test]
+async fn text_and_binary_bodies_are_not_parsed_as_json() {
+    let client = answers().await;
+    let report = client.get_report().send().await.unwrap();
+    assert_eq!(report.body, "a,b\n1,2\n");
+    let cover = client.get_cover().send().await.unwrap();
+    assert_eq!(cover.body, [0x89, b'P', b'N', b'G']);
+    assert_eq!(cover.headers["content-type"], "image/png");
+}

@@ -25,6 +25,53 @@ struct Answer {
 }
 
 impl Client {
+    /// Sends `request` (retrying as the policy allows) and decodes a successful body with
+    /// `decode`, given the status and the bytes; error answers are decoded as usual. Generated
+    /// code uses it for bodies that are not one JSON type (several success statuses, text,
+    /// bytes).
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::execute`]; a `decode` failure is [`Error::UndecodableBody`].
+    pub async fn execute_with<T>(
+        &self,
+        request: Request,
+        decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, String>,
+    ) -> Result<Response<T>, Error> {
+        let url = self.url_for(&request)?;
+        let answer = self.send_with_retries(&request, &url).await?;
+        response::decode_with(
+            request.operation(),
+            answer.status,
+            answer.headers,
+            &answer.body,
+            decode,
+        )
+    }
+
+    /// Sends `request` and returns the successful body as bytes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::execute`].
+    pub async fn execute_bytes(&self, request: Request) -> Result<Response<Vec<u8>>, Error> {
+        self.execute_with(request, |_, bytes| Ok(bytes.to_vec()))
+            .await
+    }
+
+    /// Sends `request` and returns the successful body as UTF-8 text.
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::execute`]; a body that is not UTF-8 is [`Error::UndecodableBody`].
+    pub async fn execute_text(&self, request: Request) -> Result<Response<String>, Error> {
+        self.execute_with(request, |_, bytes| {
+            String::from_utf8(bytes.to_vec())
+                .map_err(|error| format!("the body is not UTF-8 text: {error}"))
+        })
+        .await
+    }
+
     /// Sends `request` to `url` (retrying as the policy allows) and decodes the last
     /// outcome.
     pub(crate) async fn execute_at<T: DeserializeOwned>(

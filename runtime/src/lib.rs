@@ -53,7 +53,7 @@ pub mod meta;
 mod paging;
 mod rate_limit;
 mod request;
-mod response;
+pub mod response;
 mod retry;
 mod send;
 mod trace;

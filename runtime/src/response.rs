@@ -34,12 +34,44 @@ impl<T> Response<T> {
     }
 }
 
-/// Turns status, headers and body bytes into a [`Response`] or an [`Error`].
+/// Turns status, headers and body bytes into a [`Response`] or an [`Error`], decoding a
+/// successful body as JSON.
 pub(crate) fn decode<T: DeserializeOwned>(
     operation: &'static str,
     status: StatusCode,
     headers: HeaderMap,
     body: &[u8],
+) -> Result<Response<T>, Error> {
+    decode_with(operation, status, headers, body, |_, bytes| json(bytes))
+}
+
+/// Decodes a body as JSON; an empty body decodes as `null`, so `()` and `Option` work. The
+/// error names the JSON path that did not fit.
+///
+/// # Errors
+///
+/// A sentence saying what did not fit, for [`Error::UndecodableBody`].
+pub fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    let json = if body.trim_ascii().is_empty() {
+        b"null"
+    } else {
+        body
+    };
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let decoded =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| describe(&error))?;
+    deserializer.end().map_err(|error| error.to_string())?;
+    Ok(decoded)
+}
+
+/// Turns status, headers and body bytes into a [`Response`] or an [`Error`]; a successful
+/// body is decoded by `decode`, given the status and the bytes.
+pub(crate) fn decode_with<T>(
+    operation: &'static str,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: &[u8],
+    decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, String>,
 ) -> Result<Response<T>, Error> {
     let rate_limit = RateLimit::from_headers(&headers);
     let undecodable = |reason: String| Error::UndecodableBody {
@@ -62,17 +94,7 @@ pub(crate) fn decode<T: DeserializeOwned>(
             },
         );
     }
-    let json = if body.trim_ascii().is_empty() {
-        b"null"
-    } else {
-        body
-    };
-    let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let decoded = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| undecodable(describe(&error)))?;
-    deserializer
-        .end()
-        .map_err(|error| undecodable(error.to_string()))?;
+    let decoded = decode(status, body).map_err(undecodable)?;
     Ok(Response {
         status,
         headers,

@@ -136,7 +136,7 @@ fn value_kind(ty: &TypeRef, types: &[TypeDef]) -> TokenStream {
                                 .map(|v| v.wire.clone())
                                 .collect::<Vec<_>>(),
                         ),
-                        TypeKind::Struct(_) | TypeKind::Alias(_) => None,
+                        TypeKind::Struct(_) | TypeKind::Alias(_) | TypeKind::Responses(_) => None,
                     });
             match values {
                 Some(values) => kind(quote! { Enum(&[#(#values),*]) }),

@@ -6,7 +6,7 @@ use quote::quote;
 use crate::emit::docs::{self, Para};
 use crate::emit::names::{Place, ident, rust_type};
 use crate::emit::{meta, paging, policy, types};
-use crate::ir::{Constraints, Operation, ParamLocation, Parameter, PathPart, TypeRef};
+use crate::ir::{Constraints, Decoding, Operation, ParamLocation, Parameter, PathPart, TypeRef};
 
 /// The `pub mod <fn_name> { … }` of an operation.
 pub fn module(operation: &Operation) -> TokenStream {
@@ -123,6 +123,7 @@ fn request_struct(operation: &Operation) -> TokenStream {
     let setters = operation.params.iter().filter(|p| !p.required).map(setter);
     let build = build_fn(operation);
     let paging_methods = paging::request_methods(operation);
+    let execute = execute(operation);
     let body = rust_type(&operation.response, &Place::Operation);
     quote! {
         #signature
@@ -152,10 +153,48 @@ fn request_struct(operation: &Operation) -> TokenStream {
             /// [`::connector_runtime::Client::execute`].
             pub async fn send(self) -> Result<::connector_runtime::Response<#body>, ::connector_runtime::Error> {
                 let request = self.build()?;
-                self.client.execute(request).await
+                #execute
             }
 
             #paging_methods
+        }
+    }
+}
+
+/// The call that sends the request and decodes the success body as the operation says.
+fn execute(operation: &Operation) -> TokenStream {
+    match &operation.decoding {
+        Decoding::Json => quote! { self.client.execute(request).await },
+        Decoding::Text => quote! { self.client.execute_text(request).await },
+        Decoding::Bytes => quote! { self.client.execute_bytes(request).await },
+        Decoding::ByStatus(variants) => {
+            let arms = variants.iter().map(|variant| {
+                let name = ident(&variant.name);
+                let value = match &variant.payload {
+                    None => quote! { Ok(Body::#name) },
+                    Some(TypeRef::Bytes) => quote! { Ok(Body::#name(bytes.to_vec())) },
+                    Some(_) => {
+                        quote! { ::connector_runtime::response::json(bytes).map(Body::#name) }
+                    }
+                };
+                if variant.status == 0 {
+                    quote! { _ => #value, }
+                } else {
+                    let status = proc_macro2::Literal::u16_unsuffixed(variant.status);
+                    quote! { #status => #value, }
+                }
+            });
+            let fallback = variants.iter().all(|v| v.status != 0).then(|| {
+                quote! { other => Err(format!("status {other} is not one the definition lists")), }
+            });
+            quote! {
+                self.client
+                    .execute_with(request, |status, bytes| match status.as_u16() {
+                        #(#arms)*
+                        #fallback
+                    })
+                    .await
+            }
         }
     }
 }

@@ -5,13 +5,14 @@ use quote::quote;
 
 use crate::emit::docs;
 use crate::emit::names::{Place, ident, rust_type};
-use crate::ir::{EnumDef, Field, TypeDef, TypeKind, TypeRef};
+use crate::ir::{EnumDef, Field, StatusVariant, TypeDef, TypeKind, TypeRef};
 
 /// The declaration of one type with its impls.
 pub fn type_def(def: &TypeDef, place: &Place<'_>) -> TokenStream {
     match &def.kind {
         TypeKind::Struct(fields) => structure(def, fields, place),
         TypeKind::Alias(target) => alias(def, target, place),
+        TypeKind::Responses(variants) => responses(def, variants, place),
         TypeKind::Enum(enumeration) if enumeration.catch_all.is_some() => {
             open_enum(def, enumeration)
         }
@@ -26,6 +27,35 @@ fn alias(def: &TypeDef, target: &TypeRef, place: &Place<'_>) -> TokenStream {
     quote! {
         #doc
         pub type #name = #target;
+    }
+}
+
+/// The answers of an operation whose statuses carry different bodies.
+fn responses(def: &TypeDef, variants: &[StatusVariant], place: &Place<'_>) -> TokenStream {
+    let name = ident(&def.name);
+    let doc = type_doc(def, "answer");
+    let variants = variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let status = if variant.status == 0 {
+            "Any other success status (`default`).".to_owned()
+        } else {
+            format!("Status {}.", variant.status)
+        };
+        let status = docs::own(&status);
+        match &variant.payload {
+            Some(payload) => {
+                let payload = rust_type(payload, place);
+                quote! { #status #variant_name(#payload), }
+            }
+            None => quote! { #status #variant_name, },
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Swagger {
     /// Media types the operations accept, unless an operation says otherwise.
     #[serde(default)]
     pub consumes: Vec<String>,
+    /// Media types the operations answer with, unless an operation says otherwise.
+    #[serde(default)]
+    pub produces: Vec<String>,
     /// Operations by path template and method.
     #[serde(default)]
     pub paths: IndexMap<String, PathItem>,
@@ -99,6 +102,8 @@ pub struct Operation {
     pub deprecated: bool,
     /// Media types the operation accepts; the document's when absent.
     pub consumes: Option<Vec<String>>,
+    /// Media types the operation answers with; the document's when absent.
+    pub produces: Option<Vec<String>>,
     /// The schemes this operation needs, replacing the document's `security`.
     pub security: Option<Vec<IndexMap<String, Value>>>,
     /// The operation's parameters.

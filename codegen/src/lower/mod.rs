@@ -5,6 +5,7 @@ pub mod models;
 pub mod operation;
 pub mod params;
 pub mod policies;
+pub mod responses;
 pub mod security;
 pub mod types;
 

@@ -103,7 +103,7 @@ fn by_value_targets(def: &TypeDef) -> Vec<String> {
             .map(str::to_owned)
             .into_iter()
             .collect(),
-        TypeKind::Enum(_) => Vec::new(),
+        TypeKind::Enum(_) | TypeKind::Responses(_) => Vec::new(),
     }
 }
 

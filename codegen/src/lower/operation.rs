@@ -10,8 +10,8 @@ use std::rc::Rc;
 
 use crate::lower::models::Definitions;
 use crate::lower::policies::{Policies, Target, TemplatePart};
-use crate::lower::types::{Enums, TypeBuilder};
-use crate::lower::{Context, params, security};
+use crate::lower::types::TypeBuilder;
+use crate::lower::{Context, params, responses, security};
 use crate::naming::Scope;
 
 /// What an operation is lowered from.
@@ -83,7 +83,7 @@ pub fn lower(
     let policy_values = policy_values(&id, effects.values, &lowered, &mut notes.warnings);
     parameter_constants.append(&mut constants);
     let constants = parameter_constants;
-    let response = response(source, &mut types);
+    let (response, decoding) = responses::lower(source, &mut types);
     let paging = paging(&response, &types.types);
     notes.warnings.extend(
         types
@@ -109,6 +109,7 @@ pub fn lower(
             .iter()
             .any(|media| media.starts_with("multipart/form-data")),
         response,
+        decoding,
         paging,
         types: types.types,
     })
@@ -469,41 +470,6 @@ fn path_parts(
     Ok(parts)
 }
 
-/// The success body: the first 2xx response with a schema, else `default`.
-fn response(source: &Source<'_>, types: &mut TypeBuilder) -> TypeRef {
-    let responses = &source.operation.responses;
-    let success = responses
-        .iter()
-        .filter(|(code, _)| code.starts_with('2'))
-        .min_by(|a, b| a.0.cmp(b.0))
-        .or_else(|| responses.get_key_value("default"));
-    let Some((code, response)) = success else {
-        return TypeRef::Unit;
-    };
-    let response = match response
-        .reference
-        .as_deref()
-        .and_then(|r| r.strip_prefix("#/responses/"))
-    {
-        Some(name) => match source.document.responses.get(name) {
-            Some(shared) => shared,
-            None => {
-                types.warn(&format!(
-                    "at {}: `#/responses/{name}` does not name an entry of the file's `responses`; the body is kept as JSON",
-                    source.location.key("responses").key(code)
-                ));
-                return TypeRef::Json;
-            }
-        },
-        None => response,
-    };
-    let location = source.location.key("responses").key(code).key("schema");
-    match &response.schema {
-        Some(schema) => types.lower_body(schema, Enums::Open, &location),
-        None => TypeRef::Unit,
-    }
-}
-
 /// The paging of `body` when it is a struct with a `data` list and `links.next` text.
 fn paging(body: &TypeRef, types: &[crate::ir::TypeDef]) -> Option<crate::ir::Paging> {
     let fields = |ty: &TypeRef| {
@@ -515,7 +481,9 @@ fn paging(body: &TypeRef, types: &[crate::ir::TypeDef]) -> Option<crate::ir::Pag
             .find(|def| &def.name == name)
             .and_then(|def| match &def.kind {
                 crate::ir::TypeKind::Struct(fields) => Some(fields.clone()),
-                crate::ir::TypeKind::Enum(_) | crate::ir::TypeKind::Alias(_) => None,
+                crate::ir::TypeKind::Enum(_)
+                | crate::ir::TypeKind::Alias(_)
+                | crate::ir::TypeKind::Responses(_) => None,
             })
     };
     let body = fields(body)?;

@@ -179,6 +179,31 @@ impl TypeBuilder {
         }
     }
 
+    /// The type of one of several bodies: named from `root` (an object) or `root` words
+    /// (anything else), with the types inside prefixed by `prefix`.
+    pub fn lower_root(
+        &mut self,
+        schema: &Schema,
+        root: &str,
+        prefix: &str,
+        path: &JsonPath,
+    ) -> TypeRef {
+        let is_object = matches!(schema.kind.as_deref(), Some("object") | None);
+        let plain =
+            schema.reference.is_none() && schema.all_of.is_empty() && schema.allowed.is_none();
+        if plain && is_object && !schema.properties.is_empty() {
+            let name = self.claim(root);
+            self.object(schema, name, prefix, Enums::Open, path)
+        } else {
+            self.lower(schema, root, Enums::Open, path)
+        }
+    }
+
+    /// Adds a type the caller built (its name must be reserved or claimed).
+    pub fn declare(&mut self, def: TypeDef) {
+        self.types.push(def);
+    }
+
     fn object(
         &mut self,
         schema: &Schema,

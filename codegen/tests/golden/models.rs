@@ -51,6 +51,16 @@ impl Client {
         operations::add_book::Request::new(self.inner.clone(), shelf.into(), book)
     }
 
+    /// `GET /cover`
+    pub fn get_cover(&self) -> operations::get_cover::Request {
+        operations::get_cover::Request::new(self.inner.clone())
+    }
+
+    /// `GET /report`
+    pub fn get_report(&self) -> operations::get_report::Request {
+        operations::get_report::Request::new(self.inner.clone())
+    }
+
     /// `GET /tree`
     pub fn get_tree(&self) -> operations::get_tree::Request {
         operations::get_tree::Request::new(self.inner.clone())
@@ -66,6 +76,20 @@ impl Client {
         shelf: impl Into<String>,
     ) -> operations::list_books::Request {
         operations::list_books::Request::new(self.inner.clone(), shelf.into())
+    }
+
+    /// `PUT /shelves/{shelf}/books`
+    ///
+    /// # Arguments
+    ///
+    /// - `shelf`: The shelf
+    /// - `book`: required.
+    pub fn put_book(
+        &self,
+        shelf: impl Into<String>,
+        book: models::Book,
+    ) -> operations::put_book::Request {
+        operations::put_book::Request::new(self.inner.clone(), shelf.into(), book)
     }
 
     /// `PUT /tree`
@@ -84,8 +108,11 @@ impl From<::connector_runtime::Client> for Client {
 /// and parameters at run time.
 pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
     &operations::add_book::INFO,
+    &operations::get_cover::INFO,
+    &operations::get_report::INFO,
     &operations::get_tree::INFO,
     &operations::list_books::INFO,
+    &operations::put_book::INFO,
     &operations::put_note::INFO,
 ];
 
@@ -340,6 +367,162 @@ pub mod operations {
         }
     }
 
+    /// `GET /cover`
+    pub mod get_cover {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "GetCover";
+
+        /// A `GET /cover` request.
+        ///
+        /// Send it with [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+        }
+
+        impl Request {
+            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
+                Self { client }
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                Ok(
+                    ::connector_runtime::Request::new(
+                        OPERATION_ID,
+                        ::connector_runtime::Method::GET,
+                        "/cover",
+                    ),
+                )
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<
+                ::connector_runtime::Response<Vec<u8>>,
+                ::connector_runtime::Error,
+            > {
+                let request = self.build()?;
+                self.client.execute_bytes(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "GetCover",
+            name: "get_cover",
+            summary: None,
+            description: None,
+            method: "GET",
+            path: "/cover",
+            parameters: &[],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            _arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(client.clone());
+            request.build()
+        }
+    }
+
+    /// `GET /report`
+    pub mod get_report {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "GetReport";
+
+        /// A `GET /report` request.
+        ///
+        /// Send it with [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+        }
+
+        impl Request {
+            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
+                Self { client }
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                Ok(
+                    ::connector_runtime::Request::new(
+                        OPERATION_ID,
+                        ::connector_runtime::Method::GET,
+                        "/report",
+                    ),
+                )
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<
+                ::connector_runtime::Response<String>,
+                ::connector_runtime::Error,
+            > {
+                let request = self.build()?;
+                self.client.execute_text(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "GetReport",
+            name: "get_report",
+            summary: None,
+            description: None,
+            method: "GET",
+            path: "/report",
+            parameters: &[],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            _arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(client.clone());
+            request.build()
+        }
+    }
+
     /// `GET /tree`
     pub mod get_tree {
         /// The operation's `operationId` in the connector definition.
@@ -525,6 +708,178 @@ pub mod operations {
                 arguments.required::<String>(OPERATION_ID, "shelf")?,
             );
             request.build()
+        }
+    }
+
+    /// `PUT /shelves/{shelf}/books`
+    pub mod put_book {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "PutBook";
+
+        /// A `PUT /shelves/{shelf}/books` request.
+        ///
+        /// Send it with [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            shelf: String,
+            book: super::super::models::Book,
+        }
+
+        impl Request {
+            pub(crate) fn new(
+                client: ::connector_runtime::Client,
+                shelf: String,
+                book: super::super::models::Book,
+            ) -> Self {
+                Self { client, shelf, book }
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                ::connector_runtime::validate::min_length(
+                    OPERATION_ID,
+                    "shelf",
+                    &self.shelf,
+                    1,
+                )?;
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::PUT,
+                    [
+                        "/shelves/",
+                        &::connector_runtime::encode::path_segment(&self.shelf),
+                        "/books",
+                    ]
+                        .concat(),
+                );
+                request.json_body(&self.book)?;
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<
+                ::connector_runtime::Response<Body>,
+                ::connector_runtime::Error,
+            > {
+                let request = self.build()?;
+                self.client
+                    .execute_with(
+                        request,
+                        |status, bytes| match status.as_u16() {
+                            200 => {
+                                ::connector_runtime::response::json(bytes).map(Body::Ok)
+                            }
+                            201 => {
+                                ::connector_runtime::response::json(bytes)
+                                    .map(Body::Created)
+                            }
+                            204 => Ok(Body::NoContent),
+                            other => {
+                                Err(
+                                    format!("status {other} is not one the definition lists"),
+                                )
+                            }
+                        },
+                    )
+                    .await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "PutBook",
+            name: "put_book",
+            summary: None,
+            description: None,
+            method: "PUT",
+            path: "/shelves/{shelf}/books",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "shelf",
+                    rust_name: "shelf",
+                    location: ::connector_runtime::meta::Location::Path,
+                    required: true,
+                    description: Some("The shelf"),
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "book",
+                    rust_name: "book",
+                    location: ::connector_runtime::meta::Location::Body,
+                    required: true,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(
+                client.clone(),
+                arguments.required::<String>(OPERATION_ID, "shelf")?,
+                arguments
+                    .required_json::<super::super::models::Book>(OPERATION_ID, "book")?,
+            );
+            request.build()
+        }
+
+        /// The `CreatedBody` object.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::serde::Deserialize,
+            ::serde::Serialize
+        )]
+        pub struct CreatedBody {
+            /// The `location` value.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub location: Option<String>,
+        }
+
+        /// The answer, by status: the statuses carry different bodies.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Body {
+            /// Status 200.
+            Ok(super::super::models::Book),
+            /// Status 201.
+            Created(CreatedBody),
+            /// Status 204.
+            NoContent,
         }
     }
 
