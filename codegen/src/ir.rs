@@ -93,15 +93,16 @@ pub struct StatusVariant {
     pub payload: Option<TypeRef>,
 }
 
-/// A JSON:API listing: a body with a `data` list and a `links.next` URL.
+/// A listing: a body with a list of items and a link to the next page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paging {
-    /// The type of one item of `data`.
+    /// The type of one item.
     pub item: TypeRef,
-    /// Whether `links` is always present.
-    pub links_required: bool,
-    /// Whether `links.next` is always present.
-    pub next_required: bool,
+    /// The Rust name of the body's field that holds the items (a `Vec`).
+    pub items_field: String,
+    /// The Rust names of the fields leading to the next link, each with whether it is
+    /// always present: `links`, `next` for JSON:API.
+    pub next: Vec<(String, bool)>,
 }
 
 /// A header or query parameter a policy builds at send time.

@@ -73,7 +73,16 @@ impl Generator {
         let properties = properties
             .as_ref()
             .map(|(path, text)| (*path, text.as_str()));
-        generate_from_str(&self.spec, &spec_text, properties)
+        let mut generated = generate_from_str(&self.spec, &spec_text, properties)?;
+        let script = self.spec.with_file_name("script.csx");
+        if script.is_file() {
+            generated.warnings.push(format!(
+                "{}: the connector runs custom code, which a generated client cannot run; \
+                 the operations it rewrites may answer differently",
+                script.display()
+            ));
+        }
+        Ok(generated)
     }
 
     /// Generates and writes the code to `out`, leaving the file untouched when its content

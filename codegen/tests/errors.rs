@@ -118,3 +118,26 @@ fn junk_never_panics() {
         assert!(outcome.is_ok(), "panicked on {spec}");
     }
 }
+
+#[test]
+fn custom_code_beside_the_definition_is_reported() {
+    let directory = std::env::temp_dir().join(format!("codegen-script-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let spec = directory.join("apiDefinition.swagger.json");
+    std::fs::write(&spec, r#"{"swagger": "2.0", "paths": {}}"#).unwrap();
+    assert!(
+        Generator::new(&spec)
+            .generate()
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+    std::fs::write(directory.join("script.csx"), "public class Script {}").unwrap();
+    let warnings = Generator::new(&spec).generate().unwrap().warnings;
+    std::fs::remove_dir_all(&directory).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].contains("script.csx") && warnings[0].contains("custom code"),
+        "{warnings:?}"
+    );
+}

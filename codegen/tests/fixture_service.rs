@@ -115,3 +115,29 @@ fn the_client_documents_how_to_authenticate() {
     assert!(golden.contains("an API key in the `X-Api-Key` header (`Auth::api_key`)"));
     assert!(golden.contains("OAuth 2; obtain an access token and give it as `Auth::bearer`"));
 }
+
+#[tokio::test]
+async fn x_ms_pageable_operations_follow_their_next_link() {
+    use axum::extract::{Query, State};
+    use std::collections::HashMap;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = axum::Router::new()
+        .route(
+            "/api/events",
+            axum::routing::get(|State(base): State<String>, Query(query): Query<HashMap<String, String>>| async move {
+                let page: u32 = query.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+                let next = (page < 3).then(|| format!("{base}/api/events?page={}", page + 1));
+                axum::Json(serde_json::json!({"value": [{"id": format!("e{page}")}], "@odata.nextLink": next}))
+            }),
+        )
+        .with_state(base.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = Client::builder()
+        .base_url(format!("{base}/api"))
+        .build()
+        .unwrap();
+    let events = client.list_events().collect_all(0).await.unwrap();
+    let ids: Vec<_> = events.into_iter().map(|event| event.id.unwrap()).collect();
+    assert_eq!(ids, ["e1", "e2", "e3"]);
+}

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::names::{Place, rust_type};
+use crate::emit::names::{Place, ident, rust_type};
 use crate::ir::{Operation, Paging};
 
 /// `impl Page for Body` for a pageable operation.
@@ -15,6 +15,7 @@ pub fn page_impl(operation: &Operation) -> TokenStream {
     let body = rust_type(&operation.response, &Place::Operation);
     let item = rust_type(&paging.item, &Place::Operation);
     let next = next_link(paging);
+    let items = ident(&paging.items_field);
     quote! {
         impl ::connector_runtime::Page for #body {
             type Item = #item;
@@ -24,19 +25,26 @@ pub fn page_impl(operation: &Operation) -> TokenStream {
             }
 
             fn into_items(self) -> Vec<#item> {
-                self.data
+                self.#items
             }
         }
     }
 }
 
+/// `self.links.as_ref()?.next.as_deref()` and the like: each optional step is `?`-ed.
 fn next_link(paging: &Paging) -> TokenStream {
-    match (paging.links_required, paging.next_required) {
-        (true, true) => quote! { Some(self.links.next.as_str()) },
-        (true, false) => quote! { self.links.next.as_deref() },
-        (false, true) => quote! { Some(self.links.as_ref()?.next.as_str()) },
-        (false, false) => quote! { self.links.as_ref()?.next.as_deref() },
+    let mut expression = quote! { self };
+    let last = paging.next.len().saturating_sub(1);
+    for (index, (field, required)) in paging.next.iter().enumerate() {
+        let field = ident(field);
+        expression = match (index == last, required) {
+            (false, true) => quote! { #expression.#field },
+            (false, false) => quote! { #expression.#field.as_ref()? },
+            (true, true) => quote! { Some(#expression.#field.as_str()) },
+            (true, false) => quote! { #expression.#field.as_deref() },
+        };
     }
+    expression
 }
 
 /// `pages`, `items` and `collect_all` on the request builder of a pageable operation.

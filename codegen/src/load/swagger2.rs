@@ -104,6 +104,9 @@ pub struct Operation {
     pub consumes: Option<Vec<String>>,
     /// Media types the operation answers with; the document's when absent.
     pub produces: Option<Vec<String>>,
+    /// `x-ms-pageable`: the names of the items and of the next-page link.
+    #[serde(rename = "x-ms-pageable")]
+    pub pageable: Option<Value>,
     /// The schemes this operation needs, replacing the document's `security`.
     pub security: Option<Vec<IndexMap<String, Value>>>,
     /// The operation's parameters.

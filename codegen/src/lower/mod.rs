@@ -3,6 +3,7 @@
 pub mod connection;
 pub mod models;
 pub mod operation;
+pub mod paging;
 pub mod params;
 pub mod policies;
 pub mod responses;

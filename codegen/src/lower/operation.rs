@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::lower::models::Definitions;
 use crate::lower::policies::{Policies, Target, TemplatePart};
 use crate::lower::types::TypeBuilder;
-use crate::lower::{Context, params, responses, security};
+use crate::lower::{Context, paging, params, responses, security};
 use crate::naming::Scope;
 
 /// What an operation is lowered from.
@@ -84,7 +84,7 @@ pub fn lower(
     parameter_constants.append(&mut constants);
     let constants = parameter_constants;
     let (response, decoding) = responses::lower(source, &mut types);
-    let paging = paging(&response, &types.types);
+    let paging = paging::paging(&response, &types.types, operation.pageable.as_ref());
     notes.warnings.extend(
         types
             .warnings
@@ -468,37 +468,4 @@ fn path_parts(
         }
     }
     Ok(parts)
-}
-
-/// The paging of `body` when it is a struct with a `data` list and `links.next` text.
-fn paging(body: &TypeRef, types: &[crate::ir::TypeDef]) -> Option<crate::ir::Paging> {
-    let fields = |ty: &TypeRef| {
-        let TypeRef::Named(name) = ty else {
-            return None;
-        };
-        types
-            .iter()
-            .find(|def| &def.name == name)
-            .and_then(|def| match &def.kind {
-                crate::ir::TypeKind::Struct(fields) => Some(fields.clone()),
-                crate::ir::TypeKind::Enum(_)
-                | crate::ir::TypeKind::Alias(_)
-                | crate::ir::TypeKind::Responses(_) => None,
-            })
-    };
-    let body = fields(body)?;
-    let field = |fields: &[crate::ir::Field], wire: &str| {
-        fields.iter().find(|f| f.wire_name == wire).cloned()
-    };
-    let data = field(&body, "data")?;
-    let TypeRef::Vec(item) = data.ty else {
-        return None;
-    };
-    let links = field(&body, "links")?;
-    let next = field(&fields(&links.ty)?, "next")?;
-    (next.ty == TypeRef::String).then_some(crate::ir::Paging {
-        item: *item,
-        links_required: links.required,
-        next_required: next.required,
-    })
 }

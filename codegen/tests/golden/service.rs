@@ -66,6 +66,11 @@ impl Client {
         operations::add_thing::Request::new(self.inner.clone(), name.into())
     }
 
+    /// `GET /events`
+    pub fn list_events(&self) -> operations::list_events::Request {
+        operations::list_events::Request::new(self.inner.clone())
+    }
+
     /// `GET /things`
     pub fn list_things(&self) -> operations::list_things::Request {
         operations::list_things::Request::new(self.inner.clone())
@@ -97,6 +102,7 @@ impl From<::connector_runtime::Client> for Client {
 /// and parameters at run time.
 pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
     &operations::add_thing::INFO,
+    &operations::list_events::INFO,
     &operations::list_things::INFO,
     &operations::public::INFO,
     &operations::with_basic::INFO,
@@ -255,6 +261,207 @@ pub mod operations {
                 arguments.required::<String>(OPERATION_ID, "name")?,
             );
             request.build()
+        }
+    }
+
+    /// `GET /events`
+    pub mod list_events {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "ListEvents";
+
+        /// A `GET /events` request.
+        ///
+        /// Set optional parameters with the methods of the same name, then call [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            top: Option<i64>,
+        }
+
+        impl Request {
+            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
+                Self { client, top: None }
+            }
+
+            /// Sent as `$top` (query).
+            pub fn top(mut self, value: i64) -> Self {
+                self.top = Some(value);
+                self
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::GET,
+                    "/events",
+                );
+                if let Some(value) = self.top {
+                    request.query("$top", value);
+                }
+                request
+                    .header(
+                        "X-Tenant",
+                        self
+                            .client
+                            .connection_parameter("tenant")
+                            .unwrap_or("default-tenant"),
+                    );
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<
+                ::connector_runtime::Response<Body>,
+                ::connector_runtime::Error,
+            > {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+
+            /// Sends the request, then follows `links.next` page after page until the last one.
+            ///
+            /// Nothing is sent before the stream is polled. A next link that leaves the client's
+            /// base URL (scheme, host and port) ends the stream with
+            /// [`::connector_runtime::Error::ForeignNextLink`]: the token is never sent elsewhere.
+            pub fn pages(
+                self,
+            ) -> impl ::connector_runtime::Stream<
+                Item = Result<
+                    ::connector_runtime::Response<Body>,
+                    ::connector_runtime::Error,
+                >,
+            > + Send + 'static {
+                let first = self.build();
+                self.client.pages::<Body>(first)
+            }
+
+            /// The items of every page, in order; see [`Request::pages`].
+            pub fn items(
+                self,
+            ) -> impl ::connector_runtime::Stream<
+                Item = Result<Value, ::connector_runtime::Error>,
+            > + Send + 'static {
+                let first = self.build();
+                self.client.items::<Body>(first)
+            }
+
+            /// The items of at most `max_pages` pages (0 means no cap); see [`Request::pages`].
+            ///
+            /// # Errors
+            ///
+            /// The first error of any page.
+            pub async fn collect_all(
+                self,
+                max_pages: usize,
+            ) -> Result<Vec<Value>, ::connector_runtime::Error> {
+                let first = self.build();
+                self.client.collect_all::<Body>(first, max_pages).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "ListEvents",
+            name: "list_events",
+            summary: None,
+            description: None,
+            method: "GET",
+            path: "/events",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "$top",
+                    rust_name: "top",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: true,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let mut request = Request::new(client.clone());
+            if let Some(value) = arguments.parse::<i64>(OPERATION_ID, "$top")? {
+                request = request.top(value);
+            }
+            request.build()
+        }
+
+        /// The `Value` object.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::serde::Deserialize,
+            ::serde::Serialize
+        )]
+        pub struct Value {
+            /// The `id` value.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
+        }
+
+        /// The `Body` object.
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
+            ::serde::Deserialize,
+            ::serde::Serialize
+        )]
+        pub struct Body {
+            /// The `value` value.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub value: Vec<Value>,
+            /// The `@odata.nextLink` value.
+            #[serde(
+                rename = "@odata.nextLink",
+                default,
+                skip_serializing_if = "Option::is_none"
+            )]
+            pub odata_next_link: Option<String>,
+        }
+
+        impl ::connector_runtime::Page for Body {
+            type Item = Value;
+
+            fn next_link(&self) -> Option<&str> {
+                self.odata_next_link.as_deref()
+            }
+
+            fn into_items(self) -> Vec<Value> {
+                self.value
+            }
         }
     }
 
