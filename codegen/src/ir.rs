@@ -161,6 +161,13 @@ pub enum PathPart {
     Literal(String),
     /// The value of the parameter at this index of [`Operation::params`].
     Param(usize),
+    /// A connection setting, percent-encoded at send time; `default` when it is not set.
+    Connection {
+        /// The connection parameter's name.
+        name: String,
+        /// The value used when it is not set.
+        default: Option<String>,
+    },
     /// A segment with a fixed value (an internal parameter), percent-encoded at send time.
     Constant {
         /// The raw value.

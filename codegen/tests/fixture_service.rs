@@ -141,3 +141,18 @@ async fn x_ms_pageable_operations_follow_their_next_link() {
     let ids: Vec<_> = events.into_iter().map(|event| event.id.unwrap()).collect();
     assert_eq!(ids, ["e1", "e2", "e3"]);
 }
+
+#[test]
+fn routed_operations_go_to_their_new_path() {
+    let request = client().get_item("a b").build().unwrap();
+    assert_eq!(request.path(), "/v2/42/items('a%20b')");
+    let bare = Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .build()
+        .unwrap();
+    let missing = bare.get_item("x").build().unwrap_err();
+    assert!(
+        matches!(&missing, Error::MissingConnectionParameter { name } if name == "account"),
+        "{missing:?}"
+    );
+}

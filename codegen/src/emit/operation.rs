@@ -348,12 +348,15 @@ fn build_fn(operation: &Operation) -> TokenStream {
 
 /// The path with each parameter percent-encoded as one segment.
 fn path_expression(operation: &Operation) -> TokenStream {
-    if operation
+    let literal: Option<String> = operation
         .path_parts
         .iter()
-        .all(|part| matches!(part, PathPart::Literal(_)))
-    {
-        let path = &operation.path;
+        .map(|part| match part {
+            PathPart::Literal(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    if let Some(path) = literal {
         return quote! { #path };
     }
     let encode = |text: TokenStream, double: bool| {
@@ -369,6 +372,17 @@ fn path_expression(operation: &Operation) -> TokenStream {
             value,
             double_encoded,
         } => encode(quote! { #value }, *double_encoded),
+        PathPart::Connection { name, default: Some(default) } => {
+            encode(quote! { self.client.connection_parameter(#name).unwrap_or(#default) }, false)
+        }
+        PathPart::Connection { name, default: None } => encode(
+            quote! {
+                self.client.connection_parameter(#name).ok_or_else(|| {
+                    ::connector_runtime::Error::MissingConnectionParameter { name: #name.to_owned() }
+                })?
+            },
+            false,
+        ),
         PathPart::Param(index) => {
             let parameter = &operation.params[*index];
             let name = ident(&parameter.rust_name);

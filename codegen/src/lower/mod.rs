@@ -5,6 +5,7 @@ pub mod models;
 pub mod operation;
 pub mod paging;
 pub mod params;
+pub mod path;
 pub mod policies;
 pub mod responses;
 pub mod security;

@@ -3,7 +3,7 @@
 use crate::Error;
 use crate::error::JsonPath;
 use crate::ir::{
-    Constant, CredentialHeader, Operation, ParamLocation, PathPart, PolicyValue, TypeRef, ValuePart,
+    Constant, CredentialHeader, Operation, ParamLocation, PolicyValue, TypeRef, ValuePart,
 };
 use crate::load::swagger2;
 use std::rc::Rc;
@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::lower::models::Definitions;
 use crate::lower::policies::{Policies, Target, TemplatePart};
 use crate::lower::types::TypeBuilder;
-use crate::lower::{Context, paging, params, responses, security};
+use crate::lower::{Context, paging, params, path, responses, security};
 use crate::naming::Scope;
 
 /// What an operation is lowered from.
@@ -79,7 +79,19 @@ pub fn lower(
         )?);
     }
     order_path_parameters_first(source.path, &mut lowered);
-    let path_parts = path_parts(context, source, &lowered, &path_constants)?;
+    let route = policies.routes.iter().find(|route| route.applies_to(&id));
+    let template = route.map_or_else(
+        || vec![TemplatePart::Text(source.path.to_owned())],
+        |route| route.new_path.clone(),
+    );
+    let path_parts = path::parts(
+        context,
+        source,
+        &template,
+        route.is_some(),
+        &lowered,
+        &path_constants,
+    )?;
     let policy_values = policy_values(&id, effects.values, &lowered, &mut notes.warnings);
     parameter_constants.append(&mut constants);
     let constants = parameter_constants;
@@ -405,67 +417,4 @@ fn credential(parts: &[TemplatePart]) -> Option<(String, String, String)> {
     };
     let suffix = text(parts.get(position + 1))?;
     Some((prefix, name.clone(), suffix))
-}
-
-fn path_parts(
-    context: &Context,
-    source: &Source<'_>,
-    params: &[crate::ir::Parameter],
-    constants: &[(Constant, bool)],
-) -> Result<Vec<PathPart>, Error> {
-    let mut parts = Vec::new();
-    let mut rest = source.path;
-    while let Some(open) = rest.find('{') {
-        let close = rest[open..]
-            .find('}')
-            .map(|close| open + close)
-            .ok_or_else(|| {
-                context.invalid(
-                    &source.location.parent(),
-                    "the path has a `{` without a closing `}`",
-                )
-            })?;
-        if open > 0 {
-            parts.push(PathPart::Literal(rest[..open].to_owned()));
-        }
-        let name = &rest[open + 1..close];
-        if let Some((constant, double_encoded)) =
-            constants.iter().find(|(c, _)| c.wire_name == name)
-        {
-            parts.push(PathPart::Constant {
-                value: constant.value.clone(),
-                double_encoded: *double_encoded,
-            });
-            rest = &rest[close + 1..];
-            continue;
-        }
-        let index = params
-            .iter()
-            .position(|param| param.location == ParamLocation::Path && param.wire_name == name)
-            .ok_or_else(|| {
-                context.invalid(
-                    &source.location.key("parameters"),
-                    &format!(
-                        "the path uses `{{{name}}}` but no `in: path` parameter is named `{name}`"
-                    ),
-                )
-            })?;
-        parts.push(PathPart::Param(index));
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        parts.push(PathPart::Literal(rest.to_owned()));
-    }
-    for (index, param) in params.iter().enumerate() {
-        if param.location == ParamLocation::Path && !parts.contains(&PathPart::Param(index)) {
-            return Err(context.invalid(
-                &source.location.key("parameters"),
-                &format!(
-                    "the path parameter `{}` does not appear in the path `{}`",
-                    param.wire_name, source.path
-                ),
-            ));
-        }
-    }
-    Ok(parts)
 }

@@ -55,11 +55,32 @@ pub enum TemplatePart {
     },
 }
 
+/// A `routerequesttoendpoint` policy: the operation is sent to `new_path` instead of its
+/// declared path (with the same method).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Route {
+    /// The new path, with `{name}` path parameters and connection settings.
+    pub new_path: Vec<TemplatePart>,
+    /// The operations it applies to; `None` means every operation.
+    pub operations: Option<Vec<String>>,
+}
+
+impl Route {
+    /// Whether the policy applies to the operation with this operationId.
+    pub fn applies_to(&self, operation_id: &str) -> bool {
+        self.operations
+            .as_ref()
+            .is_none_or(|operations| operations.iter().any(|id| id == operation_id))
+    }
+}
+
 /// The policies the generator applies, and warnings for those it cannot.
 #[derive(Debug, Clone, Default)]
 pub struct Policies {
     /// `setheader` and `setqueryparameter` policies for the request section.
     pub set_headers: Vec<SetHeader>,
+    /// `routerequesttoendpoint` policies.
+    pub routes: Vec<Route>,
     /// The `urlTemplate` of a `dynamichosturl` policy: the base URL, built from connection
     /// parameters.
     pub host_template: Option<Vec<TemplatePart>>,
@@ -90,6 +111,12 @@ pub fn collect(properties: &ApiProperties) -> Policies {
                         .push(format!("policy at {path} ({id}) not applied: {reason}")),
                 }
             }
+            "routerequesttoendpoint" => match route(instance) {
+                Ok(route) => policies.routes.push(route),
+                Err(reason) => policies.warnings.push(format!(
+                    "policy at {path} (routerequesttoendpoint) not applied: {reason}"
+                )),
+            },
             "dynamichosturl" => match instance
                 .parameters
                 .get("x-ms-apimTemplateParameter.urlTemplate")
@@ -106,6 +133,43 @@ pub fn collect(properties: &ApiProperties) -> Policies {
         }
     }
     policies
+}
+
+fn route(instance: &PolicyInstance) -> Result<Route, String> {
+    let new_path = instance
+        .parameters
+        .get("x-ms-apimTemplateParameter.newPath")
+        .and_then(Value::as_str)
+        .ok_or("it has no string `x-ms-apimTemplateParameter.newPath`")?;
+    let method = instance
+        .parameters
+        .get("x-ms-apimTemplateParameter.httpMethod")
+        .and_then(Value::as_str);
+    if method.is_some_and(|method| method != "@Request.OriginalHTTPMethod") {
+        return Err(format!(
+            "it changes the method to `{}`, which is not supported",
+            method.unwrap_or_default()
+        ));
+    }
+    Ok(Route {
+        new_path: parse_template(new_path),
+        operations: operations(instance)?,
+    })
+}
+
+/// The operations a policy applies to (`x-ms-apimTemplate-operationName`); `None` is all.
+fn operations(instance: &PolicyInstance) -> Result<Option<Vec<String>>, String> {
+    match instance.parameters.get("x-ms-apimTemplate-operationName") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(one)) => Ok(Some(vec![one.clone()])),
+        Some(Value::Array(many)) => Ok(Some(
+            many.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+        )),
+        Some(_) => Err("`x-ms-apimTemplate-operationName` is not a list of operationIds".into()),
+    }
 }
 
 fn set_header(instance: &PolicyInstance, target: Target) -> Result<SetHeader, String> {
@@ -131,19 +195,7 @@ fn set_header(instance: &PolicyInstance, target: Target) -> Result<SetHeader, St
     let value = parameter("value")
         .and_then(Value::as_str)
         .ok_or("it has no string `x-ms-apimTemplateParameter.value`")?;
-    let operations = match instance.parameters.get("x-ms-apimTemplate-operationName") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(one)) => Some(vec![one.clone()]),
-        Some(Value::Array(many)) => Some(
-            many.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect(),
-        ),
-        Some(_) => {
-            return Err("`x-ms-apimTemplate-operationName` is not a list of operationIds".into());
-        }
-    };
+    let operations = operations(instance)?;
     Ok(SetHeader {
         target,
         name: name.to_owned(),

@@ -66,6 +66,15 @@ impl Client {
         operations::add_thing::Request::new(self.inner.clone(), name.into())
     }
 
+    /// `GET /items/{item}`
+    ///
+    /// # Arguments
+    ///
+    /// - `item`: required.
+    pub fn get_item(&self, item: impl Into<String>) -> operations::get_item::Request {
+        operations::get_item::Request::new(self.inner.clone(), item.into())
+    }
+
     /// `GET /events`
     pub fn list_events(&self) -> operations::list_events::Request {
         operations::list_events::Request::new(self.inner.clone())
@@ -102,6 +111,7 @@ impl From<::connector_runtime::Client> for Client {
 /// and parameters at run time.
 pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
     &operations::add_thing::INFO,
+    &operations::get_item::INFO,
     &operations::list_events::INFO,
     &operations::list_things::INFO,
     &operations::public::INFO,
@@ -259,6 +269,131 @@ pub mod operations {
             let request = Request::new(
                 client.clone(),
                 arguments.required::<String>(OPERATION_ID, "name")?,
+            );
+            request.build()
+        }
+    }
+
+    /// `GET /items/{item}`
+    pub mod get_item {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "GetItem";
+
+        /// A `GET /items/{item}` request.
+        ///
+        /// Send it with [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            item: String,
+        }
+
+        impl Request {
+            pub(crate) fn new(
+                client: ::connector_runtime::Client,
+                item: String,
+            ) -> Self {
+                Self { client, item }
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                ::connector_runtime::validate::min_length(
+                    OPERATION_ID,
+                    "item",
+                    &self.item,
+                    1,
+                )?;
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::GET,
+                    [
+                        "/v2/",
+                        &::connector_runtime::encode::path_segment(
+                            self
+                                .client
+                                .connection_parameter("account")
+                                .ok_or_else(|| {
+                                    ::connector_runtime::Error::MissingConnectionParameter {
+                                        name: "account".to_owned(),
+                                    }
+                                })?,
+                        ),
+                        "/items('",
+                        &::connector_runtime::encode::path_segment(&self.item),
+                        "')",
+                    ]
+                        .concat(),
+                );
+                request
+                    .header(
+                        "X-Tenant",
+                        self
+                            .client
+                            .connection_parameter("tenant")
+                            .unwrap_or("default-tenant"),
+                    );
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "GetItem",
+            name: "get_item",
+            summary: None,
+            description: None,
+            method: "GET",
+            path: "/items/{item}",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "item",
+                    rust_name: "item",
+                    location: ::connector_runtime::meta::Location::Path,
+                    required: true,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(
+                client.clone(),
+                arguments.required::<String>(OPERATION_ID, "item")?,
             );
             request.build()
         }
