@@ -7,6 +7,8 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::load::lenient;
+
 /// A whole `apiDefinition.swagger.json`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Swagger {
@@ -16,18 +18,19 @@ pub struct Swagger {
     #[serde(default)]
     pub info: Info,
     /// The host, such as `api.appstoreconnect.apple.com`.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub host: Option<String>,
     /// The path prefix of every operation.
-    #[serde(rename = "basePath")]
+    #[serde(rename = "basePath", default, deserialize_with = "lenient::text")]
     pub base_path: Option<String>,
     /// `http` and/or `https`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::strings")]
     pub schemes: Vec<String>,
     /// Media types the operations accept, unless an operation says otherwise.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::strings")]
     pub consumes: Vec<String>,
     /// Media types the operations answer with, unless an operation says otherwise.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::strings")]
     pub produces: Vec<String>,
     /// Operations by path template and method.
     #[serde(default)]
@@ -69,10 +72,13 @@ pub struct SecurityScheme {
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Info {
     /// The API's title.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub title: Option<String>,
     /// The API's description.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub description: Option<String>,
     /// The definition's version.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub version: Option<String>,
 }
 
@@ -91,14 +97,16 @@ pub struct PathItem {
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Operation {
     /// The operation's identifier.
-    #[serde(rename = "operationId")]
+    #[serde(rename = "operationId", default, deserialize_with = "lenient::text")]
     pub operation_id: Option<String>,
     /// A one-line summary.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub summary: Option<String>,
     /// A longer description.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub description: Option<String>,
     /// Whether the operation is deprecated.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::flag")]
     pub deprecated: bool,
     /// Media types the operation accepts; the document's when absent.
     pub consumes: Option<Vec<String>>,
@@ -130,18 +138,27 @@ pub struct Parameter {
     #[serde(rename = "in", default)]
     pub location: String,
     /// Whether the caller must give it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::flag")]
     pub required: bool,
     /// What the parameter means.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub description: Option<String>,
     /// A short label (`x-ms-summary`).
-    #[serde(rename = "x-ms-summary")]
+    #[serde(rename = "x-ms-summary", default, deserialize_with = "lenient::text")]
     pub summary: Option<String>,
     /// `single` or `double` (`x-ms-url-encoding`).
-    #[serde(rename = "x-ms-url-encoding")]
+    #[serde(
+        rename = "x-ms-url-encoding",
+        default,
+        deserialize_with = "lenient::text"
+    )]
     pub url_encoding: Option<String>,
     /// `important`, `advanced` or `internal` (`x-ms-visibility`).
-    #[serde(rename = "x-ms-visibility")]
+    #[serde(
+        rename = "x-ms-visibility",
+        default,
+        deserialize_with = "lenient::text"
+    )]
     pub visibility: Option<String>,
     /// The body's schema (`in: body`).
     pub schema: Option<Schema>,
@@ -157,6 +174,7 @@ pub struct Response {
     #[serde(rename = "$ref")]
     pub reference: Option<String>,
     /// What the response means.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub description: Option<String>,
     /// The body's schema, if any.
     pub schema: Option<Schema>,
@@ -175,16 +193,19 @@ pub struct Schema {
     #[serde(rename = "additionalProperties")]
     pub additional_properties: Option<Value>,
     /// The JSON type name; missing in some connectors.
-    #[serde(rename = "type")]
+    #[serde(rename = "type", default, deserialize_with = "lenient::kind")]
     pub kind: Option<String>,
     /// A refinement of the type, such as `int32`.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub format: Option<String>,
     /// A short title.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub title: Option<String>,
     /// A description.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub description: Option<String>,
     /// A short label (`x-ms-summary`).
-    #[serde(rename = "x-ms-summary")]
+    #[serde(rename = "x-ms-summary", default, deserialize_with = "lenient::text")]
     pub summary: Option<String>,
     /// Object properties in file order.
     #[serde(default)]
@@ -192,33 +213,45 @@ pub struct Schema {
     /// The names of the required properties (or, misused, a boolean).
     pub required: Option<Value>,
     /// The item schema of an array.
+    #[serde(default, deserialize_with = "lenient::first_schema")]
     pub items: Option<Box<Schema>>,
     /// Allowed values.
     #[serde(rename = "enum")]
     pub allowed: Option<Vec<Value>>,
     /// Upper bound of a number.
+    #[serde(default, deserialize_with = "lenient::number")]
     pub maximum: Option<serde_json::Number>,
     /// Whether `maximum` itself is excluded.
-    #[serde(rename = "exclusiveMaximum", default)]
+    #[serde(
+        rename = "exclusiveMaximum",
+        default,
+        deserialize_with = "lenient::flag"
+    )]
     pub exclusive_maximum: bool,
     /// Lower bound of a number.
+    #[serde(default, deserialize_with = "lenient::number")]
     pub minimum: Option<serde_json::Number>,
     /// Whether `minimum` itself is excluded.
-    #[serde(rename = "exclusiveMinimum", default)]
+    #[serde(
+        rename = "exclusiveMinimum",
+        default,
+        deserialize_with = "lenient::flag"
+    )]
     pub exclusive_minimum: bool,
     /// Longest allowed string, in characters.
-    #[serde(rename = "maxLength")]
+    #[serde(rename = "maxLength", default, deserialize_with = "lenient::count")]
     pub max_length: Option<u64>,
     /// Shortest allowed string, in characters.
-    #[serde(rename = "minLength")]
+    #[serde(rename = "minLength", default, deserialize_with = "lenient::count")]
     pub min_length: Option<u64>,
     /// A regular expression the string must match.
+    #[serde(default, deserialize_with = "lenient::text")]
     pub pattern: Option<String>,
     /// Most items in an array.
-    #[serde(rename = "maxItems")]
+    #[serde(rename = "maxItems", default, deserialize_with = "lenient::count")]
     pub max_items: Option<u64>,
     /// Fewest items in an array.
-    #[serde(rename = "minItems")]
+    #[serde(rename = "minItems", default, deserialize_with = "lenient::count")]
     pub min_items: Option<u64>,
     /// The value used when none is given.
     pub default: Option<Value>,
