@@ -56,6 +56,12 @@ pub struct Operation {
     pub constants: Vec<Constant>,
     /// Whether form fields go as `multipart/form-data` (else urlencoded).
     pub multipart: bool,
+    /// The media type of a body sent as it is: bytes, or text when the operation consumes no
+    /// JSON.
+    pub raw_body_media: String,
+    /// Whether a text body is sent as it is (the operation consumes no JSON) rather than as
+    /// a JSON string.
+    pub raw_text_body: bool,
     /// Headers and query parameters that policies build from parameters and connection
     /// settings.
     pub policy_values: Vec<PolicyValue>,

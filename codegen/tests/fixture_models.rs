@@ -183,3 +183,21 @@ async fn text_and_binary_bodies_are_not_parsed_as_json() {
     assert_eq!(cover.body, [0x89, b'P', b'N', b'G']);
     assert_eq!(cover.headers["content-type"], "image/png");
 }
+
+#[test]
+fn binary_and_text_bodies_are_sent_as_they_are() {
+    let cover = client().put_cover(vec![0x89, b'P']).build().unwrap();
+    assert_eq!(cover.body(), Some(&[0x89, b'P'][..]));
+    assert!(
+        cover
+            .headers()
+            .contains(&("content-type", "image/png".to_owned()))
+    );
+    let report = client().post_report("a,b\n").build().unwrap();
+    assert_eq!(report.body(), Some(&b"a,b\n"[..]));
+    assert!(
+        report
+            .headers()
+            .contains(&("content-type", "text/csv".to_owned()))
+    );
+}

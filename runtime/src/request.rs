@@ -115,6 +115,12 @@ impl Request {
         self
     }
 
+    /// Sets the request body to `bytes` as they are, with `Content-Type: content_type`.
+    pub fn raw_body(&mut self, content_type: &str, bytes: Vec<u8>) -> &mut Self {
+        self.body = Some(bytes);
+        self.header("content-type", content_type)
+    }
+
     /// Serializes `body` as the JSON request body and sets `Content-Type:
     /// application/json`.
     pub fn json_body(&mut self, body: &impl serde::Serialize) -> Result<&mut Self, Error> {

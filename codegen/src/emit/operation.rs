@@ -287,7 +287,9 @@ fn build_fn(operation: &Operation) -> TokenStream {
             let checks = checks(parameter, &quote! { &self.#name }, &quote! { self.#name });
             quote! { #checks }
         });
-    let mut sends: Vec<_> = params.map(send_parameter).collect();
+    let mut sends: Vec<_> = params
+        .map(|parameter| send_parameter(operation, parameter))
+        .collect();
     let has_form = operation
         .params
         .iter()
@@ -396,8 +398,8 @@ fn path_expression(operation: &Operation) -> TokenStream {
     quote! { [#(#pieces),*].concat() }
 }
 
-/// Validation and placement of one query or header parameter.
-fn send_parameter(parameter: &Parameter) -> TokenStream {
+/// Validation and placement of one parameter that is not in the path.
+fn send_parameter(operation: &Operation, parameter: &Parameter) -> TokenStream {
     let name = ident(&parameter.rust_name);
     let wire = &parameter.wire_name;
     let (reference, copy) = match (parameter.required, parameter.ty.is_copy()) {
@@ -406,6 +408,11 @@ fn send_parameter(parameter: &Parameter) -> TokenStream {
         (false, false) => (quote! { value }, quote! { *value }),
     };
     let checks = checks(parameter, &reference, &copy);
+    let owned = if parameter.required {
+        quote! { self.#name.clone() }
+    } else {
+        quote! { value.clone() }
+    };
     let text = match &parameter.ty {
         TypeRef::Vec(_) => quote! {
             #reference.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
@@ -413,13 +420,16 @@ fn send_parameter(parameter: &Parameter) -> TokenStream {
         _ => quote! { #reference },
     };
     let place = match (parameter.location, parameter.ty.is_copy()) {
+        (ParamLocation::Body, _) if parameter.ty == TypeRef::Bytes => {
+            let media = &operation.raw_body_media;
+            quote! { request.raw_body(#media, #owned); }
+        }
+        (ParamLocation::Body, _) if parameter.ty == TypeRef::String && operation.raw_text_body => {
+            let media = &operation.raw_body_media;
+            quote! { request.raw_body(#media, #owned.into_bytes()); }
+        }
         (ParamLocation::Body, _) => quote! { request.json_body(#reference)?; },
         (ParamLocation::FormData, _) if parameter.ty == TypeRef::Bytes => {
-            let owned = if parameter.required {
-                quote! { self.#name.clone() }
-            } else {
-                quote! { value.clone() }
-            };
             quote! { request.form_file(#wire, #wire, #owned); }
         }
         (ParamLocation::FormData, true) => quote! { request.form_field(#wire, #copy); },

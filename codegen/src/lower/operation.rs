@@ -117,6 +117,13 @@ pub fn lower(
         credential_queries,
         constants,
         policy_values,
+        raw_text_body: !consumes(source).is_empty()
+            && !consumes(source).iter().any(|media| media.contains("json")),
+        raw_body_media: consumes(source)
+            .iter()
+            .find(|media| !media.contains("json") && !media.contains("form"))
+            .cloned()
+            .unwrap_or_else(|| "application/octet-stream".to_owned()),
         multipart: consumes(source)
             .iter()
             .any(|media| media.starts_with("multipart/form-data")),

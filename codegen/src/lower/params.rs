@@ -94,7 +94,13 @@ fn body(
     path: &JsonPath,
 ) -> Result<Parameter, Error> {
     let schema = parameter.schema.as_ref().unwrap_or(&parameter.simple);
-    let ty = types.lower_request_body(schema, &path.key("schema"));
+    let binary = schema.kind.as_deref() == Some("file")
+        || (schema.kind.as_deref() == Some("string") && schema.format.as_deref() == Some("binary"));
+    let ty = if binary {
+        TypeRef::Bytes
+    } else {
+        types.lower_request_body(schema, &path.key("schema"))
+    };
     Ok(Parameter {
         wire_name: parameter.name.clone(),
         rust_name: names.claim(naming::snake(&parameter.name)),

@@ -78,6 +78,18 @@ impl Client {
         operations::list_books::Request::new(self.inner.clone(), shelf.into())
     }
 
+    /// `POST /report`
+    ///
+    /// # Arguments
+    ///
+    /// - `csv`: required.
+    pub fn post_report(
+        &self,
+        csv: impl Into<String>,
+    ) -> operations::post_report::Request {
+        operations::post_report::Request::new(self.inner.clone(), csv.into())
+    }
+
     /// `PUT /shelves/{shelf}/books`
     ///
     /// # Arguments
@@ -90,6 +102,18 @@ impl Client {
         book: models::Book,
     ) -> operations::put_book::Request {
         operations::put_book::Request::new(self.inner.clone(), shelf.into(), book)
+    }
+
+    /// `PUT /cover`
+    ///
+    /// # Arguments
+    ///
+    /// - `image`: required.
+    pub fn put_cover(
+        &self,
+        image: impl Into<Vec<u8>>,
+    ) -> operations::put_cover::Request {
+        operations::put_cover::Request::new(self.inner.clone(), image.into())
     }
 
     /// `PUT /tree`
@@ -112,7 +136,9 @@ pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
     &operations::get_report::INFO,
     &operations::get_tree::INFO,
     &operations::list_books::INFO,
+    &operations::post_report::INFO,
     &operations::put_book::INFO,
+    &operations::put_cover::INFO,
     &operations::put_note::INFO,
 ];
 
@@ -711,6 +737,99 @@ pub mod operations {
         }
     }
 
+    /// `POST /report`
+    pub mod post_report {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "PostReport";
+
+        /// A `POST /report` request.
+        ///
+        /// Send it with [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            csv: String,
+        }
+
+        impl Request {
+            pub(crate) fn new(client: ::connector_runtime::Client, csv: String) -> Self {
+                Self { client, csv }
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::POST,
+                    "/report",
+                );
+                request.raw_body("text/csv", self.csv.clone().into_bytes());
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "PostReport",
+            name: "post_report",
+            summary: None,
+            description: None,
+            method: "POST",
+            path: "/report",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "csv",
+                    rust_name: "csv",
+                    location: ::connector_runtime::meta::Location::Body,
+                    required: true,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(
+                client.clone(),
+                arguments.required_json::<String>(OPERATION_ID, "csv")?,
+            );
+            request.build()
+        }
+    }
+
     /// `PUT /shelves/{shelf}/books`
     pub mod put_book {
         /// The operation's `operationId` in the connector definition.
@@ -880,6 +999,102 @@ pub mod operations {
             Created(CreatedBody),
             /// Status 204.
             NoContent,
+        }
+    }
+
+    /// `PUT /cover`
+    pub mod put_cover {
+        /// The operation's `operationId` in the connector definition.
+        pub const OPERATION_ID: &str = "PutCover";
+
+        /// A `PUT /cover` request.
+        ///
+        /// Send it with [`Request::send`].
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct Request {
+            client: ::connector_runtime::Client,
+            image: Vec<u8>,
+        }
+
+        impl Request {
+            pub(crate) fn new(
+                client: ::connector_runtime::Client,
+                image: Vec<u8>,
+            ) -> Self {
+                Self { client, image }
+            }
+
+            /// Checks every parameter against the definition's bounds and builds the HTTP request
+            /// without sending it.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] naming the first parameter out of bounds.
+            pub fn build(
+                &self,
+            ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::PUT,
+                    "/cover",
+                );
+                request.raw_body("image/png", self.image.clone());
+                Ok(request)
+            }
+
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
+            /// (nothing is sent), and the transport, API and decoding errors of
+            /// [`::connector_runtime::Client::execute`].
+            pub async fn send(
+                self,
+            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
+                let request = self.build()?;
+                self.client.execute(request).await
+            }
+        }
+
+        /// This operation, described for callers that pick operations at run time.
+        pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
+            id: "PutCover",
+            name: "put_cover",
+            summary: None,
+            description: None,
+            method: "PUT",
+            path: "/cover",
+            parameters: &[
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "image",
+                    rust_name: "image",
+                    location: ::connector_runtime::meta::Location::Body,
+                    required: true,
+                    description: None,
+                    kind: ::connector_runtime::meta::ValueKind::File,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+            ],
+            pageable: false,
+            build: from_arguments,
+        };
+
+        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
+        fn from_arguments(
+            client: &::connector_runtime::Client,
+            arguments: &::connector_runtime::meta::Arguments,
+        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
+            let request = Request::new(
+                client.clone(),
+                arguments.required_json::<Vec<u8>>(OPERATION_ID, "image")?,
+            );
+            request.build()
         }
     }
 
