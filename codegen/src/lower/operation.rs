@@ -79,19 +79,24 @@ pub fn lower(
         )?);
     }
     order_path_parameters_first(source.path, &mut lowered);
-    let route = policies.routes.iter().find(|route| route.applies_to(&id));
-    let template = route.map_or_else(
-        || vec![TemplatePart::Text(source.path.to_owned())],
-        |route| route.new_path.clone(),
-    );
-    let path_parts = path::parts(
-        context,
-        source,
-        &template,
-        route.is_some(),
-        &lowered,
-        &path_constants,
-    )?;
+    let declared = vec![TemplatePart::Text(source.path.to_owned())];
+    let routed = policies
+        .routes
+        .iter()
+        .find(|route| route.applies_to(&id))
+        .and_then(|route| {
+            let parts = path::parts(context, source, &route.new_path, true, &lowered, &path_constants);
+            if let Err(error) = &parts {
+                notes.warnings.push(format!(
+                    "{id}: the routerequesttoendpoint policy was not applied ({error}); the declared path is used"
+                ));
+            }
+            parts.ok()
+        });
+    let path_parts = match routed {
+        Some(parts) => parts,
+        None => path::parts(context, source, &declared, false, &lowered, &path_constants)?,
+    };
     let policy_values = policy_values(&id, effects.values, &lowered, &mut notes.warnings);
     parameter_constants.append(&mut constants);
     let constants = parameter_constants;
