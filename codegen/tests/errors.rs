@@ -137,3 +137,23 @@ fn custom_code_beside_the_definition_is_reported() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_route_a_client_cannot_build_falls_back_to_the_declared_path() {
+    let spec = r#"{"swagger": "2.0", "paths": {"/events": {"get": {"operationId": "Events",
+        "parameters": [{"name": "cuid", "in": "query", "type": "string"}]}}}}"#;
+    let properties = r#"{"properties": {"policyTemplateInstances": [{"templateId": "routerequesttoendpoint",
+        "parameters": {"x-ms-apimTemplateParameter.newPath": "/calendars/@queryParameters('cuid')/events"}}]}}"#;
+    let generated = generate_from_str(
+        Path::new("s.json"),
+        spec,
+        Some((Path::new("p.json"), properties)),
+    )
+    .unwrap();
+    assert!(
+        generated.code.contains("\"/events\""),
+        "the declared path is used"
+    );
+    assert_eq!(generated.warnings.len(), 1, "{:?}", generated.warnings);
+    assert!(generated.warnings[0].contains("routerequesttoendpoint policy was not applied"));
+}
