@@ -243,6 +243,8 @@ pub struct Constraints {
     pub min_length: Option<u64>,
     /// A regular expression the string must match.
     pub pattern: Option<String>,
+    /// The values a number may take (a numeric `enum`).
+    pub one_of: Vec<serde_json::Number>,
 }
 
 impl Constraints {

@@ -359,3 +359,18 @@ fn internal_parameters_with_defaults_are_sent_automatically() {
     let names: Vec<_> = info.parameters.iter().map(|p| p.wire_name).collect();
     assert_eq!(names, ["no-default"]);
 }
+
+#[test]
+fn numeric_enums_are_checked_and_boolean_enums_are_plain_flags() {
+    assert_eq!(
+        parameter_of(client().list_items().page_size(30).build().unwrap_err()),
+        "pageSize"
+    );
+    let request = client()
+        .list_items()
+        .page_size(20)
+        .archived(false)
+        .build()
+        .unwrap();
+    assert_eq!(request.encoded_query(), "pageSize=20&archived=false");
+}

@@ -127,6 +127,19 @@ pub fn min_items(
     })
 }
 
+/// Checks that a number parameter takes one of the values the definition lists.
+pub fn one_of<T: PartialEq + Display>(
+    operation: &'static str,
+    parameter: &str,
+    value: T,
+    allowed: &[T],
+) -> Result<(), Error> {
+    check(allowed.contains(&value), operation, parameter, || {
+        let allowed: Vec<String> = allowed.iter().map(ToString::to_string).collect();
+        format!("must be one of {}, got {value}", allowed.join(", "))
+    })
+}
+
 fn check(
     ok: bool,
     operation: &'static str,

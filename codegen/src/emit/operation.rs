@@ -265,6 +265,10 @@ fn bounds_text(constraints: &Constraints) -> Option<String> {
     if let Some(max) = constraints.max_length {
         bounds.push(format!("at most {max} characters"));
     }
+    if !constraints.one_of.is_empty() {
+        let values: Vec<String> = constraints.one_of.iter().map(ToString::to_string).collect();
+        bounds.push(format!("one of {}", values.join(", ")));
+    }
     if let Some(pattern) = &constraints.pattern {
         bounds.push(format!("matching the pattern `{pattern}`"));
     }
@@ -477,6 +481,19 @@ fn checks(parameter: &Parameter, reference: &TokenStream, copy: &TokenStream) ->
                 });
             }
         }
+    }
+    let allowed: Option<Vec<Literal>> = constraints
+        .one_of
+        .iter()
+        .map(|value| bound_literal(&parameter.ty, value))
+        .collect();
+    if numeric
+        && !constraints.one_of.is_empty()
+        && let Some(allowed) = allowed
+    {
+        checks.push(quote! {
+            ::connector_runtime::validate::one_of(OPERATION_ID, #wire, #copy, &[#(#allowed),*])?;
+        });
     }
     if parameter.ty == TypeRef::String {
         if let Some(max) = constraints.max_length {

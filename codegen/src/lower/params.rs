@@ -135,5 +135,11 @@ fn constraints(schema: &swagger2::Schema) -> Constraints {
         max_length: schema.max_length,
         min_length: schema.min_length,
         pattern: schema.pattern.clone(),
+        one_of: schema
+            .allowed
+            .iter()
+            .flatten()
+            .filter_map(|value| value.as_number().cloned())
+            .collect(),
     }
 }

@@ -880,6 +880,8 @@ pub mod operations {
             ratio: Option<f64>,
             offset: Option<i64>,
             delta: Option<f64>,
+            page_size: Option<i32>,
+            archived: Option<bool>,
         }
 
         impl Request {
@@ -894,6 +896,8 @@ pub mod operations {
                     ratio: None,
                     offset: None,
                     delta: None,
+                    page_size: None,
+                    archived: None,
                 }
             }
 
@@ -968,6 +972,24 @@ pub mod operations {
             /// Must be greater than -0.5; checked before sending.
             pub fn delta(mut self, value: f64) -> Self {
                 self.delta = Some(value);
+                self
+            }
+
+            /// Items per page
+            ///
+            /// Sent as `pageSize` (query).
+            ///
+            /// Must be one of 10, 20, 50; checked before sending.
+            pub fn page_size(mut self, value: i32) -> Self {
+                self.page_size = Some(value);
+                self
+            }
+
+            /// Archived items only
+            ///
+            /// Sent as `archived` (query).
+            pub fn archived(mut self, value: bool) -> Self {
+                self.archived = Some(value);
                 self
             }
 
@@ -1063,6 +1085,18 @@ pub mod operations {
                         true,
                     )?;
                     request.query("delta", value);
+                }
+                if let Some(value) = self.page_size {
+                    ::connector_runtime::validate::one_of(
+                        OPERATION_ID,
+                        "pageSize",
+                        value,
+                        &[10, 20, 50],
+                    )?;
+                    request.query("pageSize", value);
+                }
+                if let Some(value) = self.archived {
+                    request.query("archived", value);
                 }
                 request.header("X-Api-Version", "2024-01");
                 request.credential_header("Authorization", "Token ", " v1");
@@ -1204,6 +1238,32 @@ pub mod operations {
                     max_length: None,
                     pattern: None,
                 },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "pageSize",
+                    rust_name: "page_size",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Items per page"),
+                    kind: ::connector_runtime::meta::ValueKind::Integer,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
+                ::connector_runtime::meta::ParameterInfo {
+                    wire_name: "archived",
+                    rust_name: "archived",
+                    location: ::connector_runtime::meta::Location::Query,
+                    required: false,
+                    description: Some("Archived items only"),
+                    kind: ::connector_runtime::meta::ValueKind::Boolean,
+                    minimum: None,
+                    maximum: None,
+                    min_length: None,
+                    max_length: None,
+                    pattern: None,
+                },
             ],
             pageable: false,
             build: from_arguments,
@@ -1239,6 +1299,12 @@ pub mod operations {
             }
             if let Some(value) = arguments.parse::<f64>(OPERATION_ID, "delta")? {
                 request = request.delta(value);
+            }
+            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "pageSize")? {
+                request = request.page_size(value);
+            }
+            if let Some(value) = arguments.parse::<bool>(OPERATION_ID, "archived")? {
+                request = request.archived(value);
             }
             request.build()
         }
