@@ -3,7 +3,7 @@
 use crate::Error;
 use crate::error::JsonPath;
 use crate::ir::{
-    Constant, CredentialHeader, Operation, ParamLocation, PolicyValue, TypeRef, ValuePart,
+    Constant, CredentialHeader, Operation, ParamLocation, PathPart, PolicyValue, TypeRef, ValuePart,
 };
 use crate::load::swagger2;
 use std::rc::Rc;
@@ -46,60 +46,18 @@ pub fn lower(
         .clone()
         .unwrap_or_else(|| fn_name.clone());
     let mut types = TypeBuilder::for_operation(Rc::clone(source.definitions));
-    let mut names = Scope::with_reserved(params::RESERVED_PARAM_NAMES);
     let effects = apply_policies(&id, policies);
-    let (credential_headers, credential_queries, credential_params) = credentials(
+    let (credential_headers, credential_queries, replaced) = credentials(
         source,
         effects.credential_headers,
         effects.credential_params,
         &id,
         notes,
     );
-    let mut constants = effects.constants;
-    let mut lowered = Vec::new();
-    let mut path_constants = Vec::new();
-    let mut parameter_constants = Vec::new();
-    let declared = own_and_shared(context, source)?;
-    for (parameter, path) in declared {
-        let is_credential = credential_params.iter().any(|(location, name)| {
-            *location == parameter.location && name.eq_ignore_ascii_case(&parameter.name)
-        });
-        if is_credential {
-            continue;
-        }
-        if let Some((constant, double_encoded)) = hidden_constant(parameter) {
-            match constant.location {
-                ParamLocation::Path => path_constants.push((constant, double_encoded)),
-                _ => parameter_constants.push(constant),
-            }
-            continue;
-        }
-        lowered.push(params::lower(
-            context, parameter, &mut types, &mut names, &path,
-        )?);
-    }
-    order_path_parameters_first(source.path, &mut lowered);
-    let declared = vec![TemplatePart::Text(source.path.to_owned())];
-    let routed = policies
-        .routes
-        .iter()
-        .find(|route| route.applies_to(&id))
-        .and_then(|route| {
-            let parts = path::parts(context, source, &route.new_path, true, &lowered, &path_constants);
-            if let Err(error) = &parts {
-                notes.warnings.push(format!(
-                    "{id}: the routerequesttoendpoint policy was not applied ({error}); the declared path is used"
-                ));
-            }
-            parts.ok()
-        });
-    let path_parts = match routed {
-        Some(parts) => parts,
-        None => path::parts(context, source, &declared, false, &lowered, &path_constants)?,
-    };
-    let policy_values = policy_values(&id, effects.values, &lowered, &mut notes.warnings);
-    parameter_constants.append(&mut constants);
-    let constants = parameter_constants;
+    let mut split = split_parameters(context, source, &replaced, &mut types)?;
+    let path_parts = request_path(context, source, &id, policies, &split, notes)?;
+    let policy_values = policy_values(&id, effects.values, &split.params, &mut notes.warnings);
+    split.constants.extend(effects.constants);
     let (response, decoding) = responses::lower(source, &mut types);
     let paging = paging::paging(&response, &types.types, operation.pageable.as_ref());
     notes.warnings.extend(
@@ -108,6 +66,7 @@ pub fn lower(
             .drain(..)
             .map(|warning| format!("{id}: {warning}")),
     );
+    let media = consumes(source);
     Ok(Operation {
         id,
         fn_name,
@@ -117,19 +76,18 @@ pub fn lower(
         summary: operation.summary.clone(),
         description: operation.description.clone(),
         deprecated: operation.deprecated,
-        params: lowered,
+        params: split.params,
         credential_headers,
         credential_queries,
-        constants,
+        constants: split.constants,
         policy_values,
-        raw_text_body: !consumes(source).is_empty()
-            && !consumes(source).iter().any(|media| media.contains("json")),
-        raw_body_media: consumes(source)
+        raw_text_body: !media.is_empty() && !media.iter().any(|media| media.contains("json")),
+        raw_body_media: media
             .iter()
             .find(|media| !media.contains("json") && !media.contains("form"))
             .cloned()
             .unwrap_or_else(|| "application/octet-stream".to_owned()),
-        multipart: consumes(source)
+        multipart: media
             .iter()
             .any(|media| media.starts_with("multipart/form-data")),
         response,
@@ -137,6 +95,70 @@ pub fn lower(
         paging,
         types: types.types,
     })
+}
+
+/// The operation's parameters, sorted into those the caller gives and the fixed values of
+/// internal parameters; parameters a credential replaces are left out.
+struct Split {
+    params: Vec<crate::ir::Parameter>,
+    path_constants: Vec<(Constant, bool)>,
+    constants: Vec<Constant>,
+}
+
+fn split_parameters(
+    context: &Context,
+    source: &Source<'_>,
+    replaced: &[(&'static str, String)],
+    types: &mut TypeBuilder,
+) -> Result<Split, Error> {
+    let mut names = Scope::with_reserved(params::RESERVED_PARAM_NAMES);
+    let mut split = Split {
+        params: Vec::new(),
+        path_constants: Vec::new(),
+        constants: Vec::new(),
+    };
+    for (parameter, path) in own_and_shared(context, source)? {
+        let is_credential = replaced.iter().any(|(location, name)| {
+            *location == parameter.location && name.eq_ignore_ascii_case(&parameter.name)
+        });
+        if is_credential {
+            continue;
+        }
+        match hidden_constant(parameter) {
+            Some((constant, double)) if constant.location == ParamLocation::Path => {
+                split.path_constants.push((constant, double));
+            }
+            Some((constant, _)) => split.constants.push(constant),
+            None => split
+                .params
+                .push(params::lower(context, parameter, types, &mut names, &path)?),
+        }
+    }
+    order_path_parameters_first(source.path, &mut split.params);
+    Ok(split)
+}
+
+/// The path a request goes to: the route of a `routerequesttoendpoint` policy when a client
+/// can build it, else the declared path.
+fn request_path(
+    context: &Context,
+    source: &Source<'_>,
+    id: &str,
+    policies: &Policies,
+    split: &Split,
+    notes: &mut Notes,
+) -> Result<Vec<PathPart>, Error> {
+    let (params, constants) = (&split.params, &split.path_constants);
+    if let Some(route) = policies.routes.iter().find(|route| route.applies_to(id)) {
+        match path::parts(context, source, &route.new_path, true, params, constants) {
+            Ok(parts) => return Ok(parts),
+            Err(error) => notes.warnings.push(format!(
+                "{id}: the routerequesttoendpoint policy was not applied ({error}); the declared path is used"
+            )),
+        }
+    }
+    let declared = [TemplatePart::Text(source.path.to_owned())];
+    path::parts(context, source, &declared, false, params, constants)
 }
 
 /// What the policies of `apiProperties.json` do to one operation.
