@@ -37,6 +37,8 @@
 //!
 //! [App Store Connect API]: https://developer.apple.com/documentation/appstoreconnectapi
 
+#![warn(missing_docs)]
+
 pub use connector_runtime::{
     self as runtime, ApiError, ApiErrorEntry, ApiErrorSource, Auth, Credentials, CredentialsError,
     Error, PrivateKey, RateLimit, Response,

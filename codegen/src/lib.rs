@@ -14,6 +14,8 @@
 //!     .unwrap();
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod emit;
 mod error;
 pub mod ir;

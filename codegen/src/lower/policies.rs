@@ -30,10 +30,14 @@ pub struct SetHeader {
 impl SetHeader {
     /// Whether the policy applies to the operation with this operationId.
     pub fn applies_to(&self, operation_id: &str) -> bool {
-        self.operations
-            .as_ref()
-            .is_none_or(|operations| operations.iter().any(|id| id == operation_id))
+        applies_to(self.operations.as_deref(), operation_id)
     }
+}
+
+/// Whether a policy limited to `operations` (`None`: every operation) applies to the
+/// operation with this operationId.
+fn applies_to(operations: Option<&[String]>, operation_id: &str) -> bool {
+    operations.is_none_or(|operations| operations.iter().any(|id| id == operation_id))
 }
 
 /// A piece of a policy value such as `Bearer @headers('Service-Token')`.
@@ -68,9 +72,7 @@ pub struct Route {
 impl Route {
     /// Whether the policy applies to the operation with this operationId.
     pub fn applies_to(&self, operation_id: &str) -> bool {
-        self.operations
-            .as_ref()
-            .is_none_or(|operations| operations.iter().any(|id| id == operation_id))
+        applies_to(self.operations.as_deref(), operation_id)
     }
 }
 

@@ -254,15 +254,7 @@ impl TypeBuilder {
     /// The type of a request body: an object is `RequestBody` and the types inside it are
     /// prefixed `Request`; a `$ref` is its model.
     pub fn lower_request_body(&mut self, schema: &Schema, path: &JsonPath) -> TypeRef {
-        let is_object = matches!(schema.kind.as_deref(), Some("object") | None);
-        let plain =
-            schema.reference.is_none() && schema.all_of.is_empty() && schema.allowed.is_none();
-        if plain && is_object && !schema.properties.is_empty() {
-            let name = self.claim("request body");
-            self.object(schema, name, "request", Enums::Open, path)
-        } else {
-            self.lower(schema, "request body", Enums::Open, path)
-        }
+        self.lower_root(schema, "request body", "request", path)
     }
 
     /// Lowers a definition under its model name: structs and enums take the name, anything
