@@ -69,8 +69,9 @@ impl Sandbox {
         self
     }
 
-    /// The hourly request budget reported in `X-Rate-Limit` (default 3600). Once spent,
-    /// requests answer 429 `RATE_LIMIT_EXCEEDED`.
+    /// The request budget of a rolling hour reported in `X-Rate-Limit` (default 3600).
+    /// Once spent, requests answer 429 `RATE_LIMIT_EXCEEDED` until the oldest ones are an
+    /// hour old.
     pub fn rate_limit(mut self, requests_per_hour: u32) -> Self {
         self.hourly_limit = requests_per_hour;
         self
