@@ -12,6 +12,7 @@ mod body;
 mod cli;
 mod config;
 mod credentials;
+mod document;
 mod exit;
 mod invocation;
 mod key_json;

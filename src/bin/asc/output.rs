@@ -6,10 +6,11 @@ use std::io::Write as _;
 use connector_runtime::{ApiError, Error, StatusCode};
 use serde_json::Value;
 
+use crate::document::Json;
 use crate::exit::CliError;
 
 /// Prints `document` on stdout: indented, or on one line with `compact`.
-pub fn print_document(document: &Value, compact: bool) -> Result<(), CliError> {
+pub fn print_document(document: &Json, compact: bool) -> Result<(), CliError> {
     let text = if compact {
         serde_json::to_string(document)
     } else {

@@ -6,9 +6,9 @@ use std::pin::pin;
 use connector_runtime::meta::OperationInfo;
 use connector_runtime::{Client, Error, Request, RetryPolicy};
 use futures_util::StreamExt as _;
-use serde_json::Value;
 
 use crate::config::{self, Env, Settings};
+use crate::document::Json;
 use crate::exit::CliError;
 use crate::invocation::{Invocation, Paging};
 use crate::merge::Merged;
@@ -20,7 +20,7 @@ const USER_AGENT: &str = concat!("asc/", env!("CARGO_PKG_VERSION"));
 /// Validates the arguments, resolves the settings, then calls the operation and returns
 /// the document to print. Arguments are checked first, so a wrong value is reported
 /// whatever the credentials.
-pub fn run(invocation: &Invocation, env: Env<'_>, cwd: &Path) -> Result<Value, CliError> {
+pub fn run(invocation: &Invocation, env: Env<'_>, cwd: &Path) -> Result<Json, CliError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -44,9 +44,9 @@ fn request(invocation: &Invocation) -> Result<Request, CliError> {
 }
 
 /// Sends the request once, or follows its pages.
-async fn send(client: &Client, request: Request, paging: Paging) -> Result<Value, CliError> {
+async fn send(client: &Client, request: Request, paging: Paging) -> Result<Json, CliError> {
     match paging {
-        Paging::Single => Ok(client.execute::<Value>(request).await?.body),
+        Paging::Single => Ok(client.execute::<Json>(request).await?.body),
         Paging::Follow(max_pages) => follow(client, request, max_pages).await,
     }
 }
@@ -73,8 +73,8 @@ async fn follow(
     client: &Client,
     first: Request,
     max_pages: Option<usize>,
-) -> Result<Value, CliError> {
-    let mut pages = pin!(client.pages::<Value>(Ok(first)));
+) -> Result<Json, CliError> {
+    let mut pages = pin!(client.pages::<Json>(Ok(first)));
     let mut merged = Merged::new();
     let mut count = 0;
     while let Some(page) = pages.next().await {
