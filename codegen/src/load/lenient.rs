@@ -2,6 +2,7 @@
 //! numbers and booleans as strings, a version as a number, a type as a list, a tuple of
 //! item schemas. What cannot be read is treated as absent rather than failing the file.
 
+use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -74,6 +75,36 @@ pub fn strings<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>
     })
 }
 
+/// A `security` requirement list: a list of alternatives, each an object naming schemes.
+/// A lone object is read as a list of one; anything else, and entries that are not
+/// objects, as nothing.
+pub fn requirements<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<IndexMap<String, Value>>, D::Error> {
+    Ok(some_requirements(deserializer)?.unwrap_or_default())
+}
+
+/// [`requirements`] for a field whose absence means something: a value that is neither a
+/// list nor an object is absent.
+pub fn some_requirements<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<IndexMap<String, Value>>>, D::Error> {
+    let alternatives = match Value::deserialize(deserializer)? {
+        Value::Array(items) => items,
+        object @ Value::Object(_) => vec![object],
+        _ => return Ok(None),
+    };
+    Ok(Some(
+        alternatives
+            .into_iter()
+            .filter_map(|alternative| match alternative {
+                Value::Object(schemes) => Some(schemes.into_iter().collect()),
+                _ => None,
+            })
+            .collect(),
+    ))
+}
+
 /// An item schema from an object, or from the first entry of a list (a tuple of item
 /// schemas); absent for anything else.
 pub fn first_schema<'de, D, T>(deserializer: D) -> Result<Option<Box<T>>, D::Error>
@@ -113,6 +144,8 @@ mod tests {
         kind: Option<String>,
         #[serde(default, deserialize_with = "strings")]
         media: Vec<String>,
+        #[serde(default, deserialize_with = "requirements")]
+        security: Vec<IndexMap<String, Value>>,
     }
 
     fn sample(value: Value) -> Sample {
@@ -131,6 +164,24 @@ mod tests {
         assert_eq!(loose.length, Some(8));
         assert_eq!(loose.kind.as_deref(), Some("string"));
         assert_eq!(loose.media, ["application/json"]);
+    }
+
+    #[test]
+    fn a_security_requirement_may_be_a_lone_object() {
+        let names = |value: Value| -> Vec<Vec<String>> {
+            sample(serde_json::json!({ "security": value }))
+                .security
+                .into_iter()
+                .map(|schemes| schemes.into_keys().collect())
+                .collect()
+        };
+        assert_eq!(names(serde_json::json!({"key": []})), [["key"]]);
+        assert_eq!(names(serde_json::json!({})), [Vec::<String>::new()]);
+        assert_eq!(
+            names(serde_json::json!([{"a": []}, "b", {"c": []}])),
+            [["a"], ["c"]]
+        );
+        assert!(names(serde_json::json!("key")).is_empty());
     }
 
     #[test]

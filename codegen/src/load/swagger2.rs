@@ -49,7 +49,7 @@ pub struct Swagger {
     pub security_definitions: IndexMap<String, SecurityScheme>,
     /// The schemes every operation needs unless it says otherwise: a list of alternatives,
     /// each naming the schemes it combines.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::requirements")]
     pub security: Vec<IndexMap<String, Value>>,
 }
 
@@ -116,6 +116,7 @@ pub struct Operation {
     #[serde(rename = "x-ms-pageable")]
     pub pageable: Option<Value>,
     /// The schemes this operation needs, replacing the document's `security`.
+    #[serde(default, deserialize_with = "lenient::some_requirements")]
     pub security: Option<Vec<IndexMap<String, Value>>>,
     /// The operation's parameters.
     #[serde(default)]

@@ -18,26 +18,58 @@ pub struct Placement {
 
 /// The credential placement of an operation whose own `security` is `own`.
 ///
-/// The first alternative of the requirement is used; an empty requirement means no
-/// credential.
-pub fn placement(
-    document: &Swagger,
-    own: Option<&[indexmap::IndexMap<String, serde_json::Value>]>,
-) -> Placement {
-    let requirement = own.unwrap_or(&document.security);
+/// The first alternative that names a scheme is used: the operation's own when it has a
+/// `security` list (one naming nothing, such as `[]`, marks a public operation), else the
+/// document's. Power Platform sends the connection's credential, the first scheme of
+/// `securityDefinitions`, with every request: it stands in when the document names no
+/// scheme (its exported definitions often leave `security` empty) or only undefined ones.
+pub fn placement(document: &Swagger, own: Option<&[Requirement]>) -> Placement {
+    let connection = document.security_definitions.first();
+    let names: Vec<&String> = match own {
+        Some(own) => first_naming(own).map(|r| r.keys().collect()),
+        None => first_naming(&document.security)
+            .map(|r| r.keys().collect())
+            .or_else(|| connection.map(|(name, _)| vec![name])),
+    }
+    .unwrap_or_default();
     let mut placement = Placement::default();
-    let Some(first) = requirement.first() else {
-        return placement;
-    };
-    for name in first.keys() {
+    let mut undefined = Vec::new();
+    for name in names {
         match document.security_definitions.get(name) {
             Some(scheme) => place(name, scheme, &mut placement),
-            None => placement.warnings.push(format!(
-                "`security` names `{name}`, which `securityDefinitions` does not define"
-            )),
+            None => undefined.push(name),
         }
     }
+    let stand_in = connection.filter(|_| !undefined.is_empty() && placement.is_empty());
+    for name in undefined {
+        let mut warning =
+            format!("`security` names `{name}`, which `securityDefinitions` does not define");
+        if let Some((fallback, _)) = stand_in {
+            warning.push_str(&format!(
+                "; the connection's scheme `{fallback}` is used instead"
+            ));
+        }
+        placement.warnings.push(warning);
+    }
+    if let Some((name, scheme)) = stand_in {
+        place(name, scheme, &mut placement);
+    }
     placement
+}
+
+/// One alternative of a `security` list: scheme names and their scopes.
+type Requirement = indexmap::IndexMap<String, serde_json::Value>;
+
+/// The first alternative that names at least one scheme.
+fn first_naming(alternatives: &[Requirement]) -> Option<&Requirement> {
+    alternatives.iter().find(|schemes| !schemes.is_empty())
+}
+
+impl Placement {
+    /// Whether no credential is placed.
+    fn is_empty(&self) -> bool {
+        self.headers.is_empty() && self.queries.is_empty()
+    }
 }
 
 fn place(name: &str, scheme: &SecurityScheme, placement: &mut Placement) {
@@ -78,5 +110,87 @@ fn place(name: &str, scheme: &SecurityScheme, placement: &mut Placement) {
         (kind, _, _) => placement.warnings.push(format!(
             "the security scheme `{name}` (`{kind}`) is not supported; no credential is sent for it"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn document(security: serde_json::Value) -> Swagger {
+        serde_json::from_value(json!({
+            "swagger": "2.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {},
+            "securityDefinitions": {
+                "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+                "token": {"type": "apiKey", "in": "query", "name": "token"}
+            },
+            "security": security
+        }))
+        .expect("a valid document")
+    }
+
+    fn requirement(name: &str) -> Vec<indexmap::IndexMap<String, serde_json::Value>> {
+        vec![[(name.to_owned(), json!([]))].into_iter().collect()]
+    }
+
+    fn header_names(placement: &Placement) -> Vec<&str> {
+        placement.headers.iter().map(|h| h.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_operation_s_requirement_wins_over_the_document_s() {
+        let document = document(json!([{"key": []}]));
+        let placement = placement(&document, Some(&requirement("token")));
+        assert!(placement.headers.is_empty());
+        assert_eq!(placement.queries, ["token"]);
+    }
+
+    #[test]
+    fn the_document_s_requirement_applies_to_operations_without_one() {
+        let document = document(json!([{"token": []}]));
+        assert_eq!(placement(&document, None).queries, ["token"]);
+    }
+
+    #[test]
+    fn an_operation_with_an_empty_requirement_is_public() {
+        let document = document(json!([{"token": []}]));
+        let public = [indexmap::IndexMap::new()];
+        for own in [&[][..], &public[..]] {
+            let placement = placement(&document, Some(own));
+            assert!(placement.headers.is_empty() && placement.queries.is_empty());
+        }
+    }
+
+    #[test]
+    fn without_any_requirement_the_first_defined_scheme_is_the_connection_s() {
+        for security in [json!([]), json!([{}]), json!({})] {
+            let document = document(security);
+            let placement = placement(&document, None);
+            assert_eq!(header_names(&placement), ["X-Key"]);
+            assert!(placement.queries.is_empty() && placement.warnings.is_empty());
+        }
+    }
+
+    #[test]
+    fn an_undefined_scheme_is_a_warning_and_the_connection_s_scheme_stands_in() {
+        let document = document(json!([{"missing": []}]));
+        let placement = placement(&document, None);
+        assert_eq!(header_names(&placement), ["X-Key"]);
+        assert_eq!(placement.warnings.len(), 1);
+        assert!(placement.warnings[0].contains("`missing`"));
+        assert!(placement.warnings[0].contains("`key` is used instead"));
+    }
+
+    #[test]
+    fn an_undefined_scheme_beside_a_defined_one_only_warns() {
+        let document = document(json!([{"missing": [], "token": []}]));
+        let placement = placement(&document, None);
+        assert!(placement.headers.is_empty());
+        assert_eq!(placement.queries, ["token"]);
+        assert_eq!(placement.warnings.len(), 1);
     }
 }
