@@ -2,9 +2,10 @@
 //! numbers and booleans as strings, a version as a number, a type as a list, a tuple of
 //! item schemas. What cannot be read is treated as absent rather than failing the file.
 
-use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+
+use crate::load::swagger2::Requirement;
 
 /// Text from a string, a number or a boolean; absent for anything else.
 pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
@@ -80,7 +81,7 @@ pub fn strings<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>
 /// objects, as nothing.
 pub fn requirements<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Vec<IndexMap<String, Value>>, D::Error> {
+) -> Result<Vec<Requirement>, D::Error> {
     Ok(some_requirements(deserializer)?.unwrap_or_default())
 }
 
@@ -88,7 +89,7 @@ pub fn requirements<'de, D: Deserializer<'de>>(
 /// list nor an object is absent.
 pub fn some_requirements<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<Option<Vec<IndexMap<String, Value>>>, D::Error> {
+) -> Result<Option<Vec<Requirement>>, D::Error> {
     let alternatives = match Value::deserialize(deserializer)? {
         Value::Array(items) => items,
         object @ Value::Object(_) => vec![object],
@@ -145,7 +146,7 @@ mod tests {
         #[serde(default, deserialize_with = "strings")]
         media: Vec<String>,
         #[serde(default, deserialize_with = "requirements")]
-        security: Vec<IndexMap<String, Value>>,
+        security: Vec<Requirement>,
     }
 
     fn sample(value: Value) -> Sample {

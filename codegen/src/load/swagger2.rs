@@ -50,8 +50,11 @@ pub struct Swagger {
     /// The schemes every operation needs unless it says otherwise: a list of alternatives,
     /// each naming the schemes it combines.
     #[serde(default, deserialize_with = "lenient::requirements")]
-    pub security: Vec<IndexMap<String, Value>>,
+    pub security: Vec<Requirement>,
 }
+
+/// One alternative of a `security` list: scheme names and their scopes.
+pub type Requirement = IndexMap<String, Value>;
 
 /// One entry of `securityDefinitions`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -117,7 +120,7 @@ pub struct Operation {
     pub pageable: Option<Value>,
     /// The schemes this operation needs, replacing the document's `security`.
     #[serde(default, deserialize_with = "lenient::some_requirements")]
-    pub security: Option<Vec<IndexMap<String, Value>>>,
+    pub security: Option<Vec<Requirement>>,
     /// The operation's parameters.
     #[serde(default)]
     pub parameters: Vec<Parameter>,

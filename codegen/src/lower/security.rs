@@ -1,7 +1,7 @@
 //! `securityDefinitions` and `security`: where each operation puts the client's credential.
 
 use crate::ir::CredentialHeader;
-use crate::load::swagger2::{SecurityScheme, Swagger};
+use crate::load::swagger2::{Requirement, SecurityScheme, Swagger};
 
 /// Where an operation's credential goes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,9 +56,6 @@ pub fn placement(document: &Swagger, own: Option<&[Requirement]>) -> Placement {
     }
     placement
 }
-
-/// One alternative of a `security` list: scheme names and their scopes.
-type Requirement = indexmap::IndexMap<String, serde_json::Value>;
 
 /// The first alternative that names at least one scheme.
 fn first_naming(alternatives: &[Requirement]) -> Option<&Requirement> {
@@ -133,7 +130,7 @@ mod tests {
         .expect("a valid document")
     }
 
-    fn requirement(name: &str) -> Vec<indexmap::IndexMap<String, serde_json::Value>> {
+    fn requirement(name: &str) -> Vec<Requirement> {
         vec![[(name.to_owned(), json!([]))].into_iter().collect()]
     }
 
@@ -158,7 +155,7 @@ mod tests {
     #[test]
     fn an_operation_with_an_empty_requirement_is_public() {
         let document = document(json!([{"token": []}]));
-        let public = [indexmap::IndexMap::new()];
+        let public = [Requirement::new()];
         for own in [&[][..], &public[..]] {
             let placement = placement(&document, Some(own));
             assert!(placement.headers.is_empty() && placement.queries.is_empty());
