@@ -15,6 +15,9 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Types of the shared `models` module, from `#/definitions`.
     pub models: Vec<TypeDef>,
+    /// The enums of parameters, shared by the operations that take the same values
+    /// (the `parameters` module).
+    pub parameter_types: Vec<TypeDef>,
     /// How callers authenticate, one sentence per scheme the operations use.
     pub auth: Vec<String>,
     /// The base URL built from connection parameters (`dynamichosturl`), as a template with
@@ -45,6 +48,8 @@ pub struct Operation {
     pub description: Option<String>,
     /// Whether the operation is deprecated.
     pub deprecated: bool,
+    /// The groups the definition puts the operation in.
+    pub tags: Vec<String>,
     /// Parameters the caller gives, in declaration order.
     pub params: Vec<Parameter>,
     /// Headers whose value is the client's credential.
@@ -73,6 +78,8 @@ pub struct Operation {
     pub paging: Option<Paging>,
     /// Types declared in the operation's module.
     pub types: Vec<TypeDef>,
+    /// Shared parameter enums the operation's module names, as `(local, shared)` names.
+    pub reexports: Vec<(String, String)>,
 }
 
 /// How a success body is decoded.
@@ -228,6 +235,10 @@ pub struct Parameter {
     pub constraints: Constraints,
     /// Whether a path value is percent-encoded twice.
     pub double_encoded: bool,
+    /// Whether a list goes as one query pair per item rather than comma-joined.
+    pub explode: bool,
+    /// Whether the definition marks the parameter deprecated.
+    pub deprecated: bool,
 }
 
 /// Bounds from the definition, checked before a request leaves the machine.
@@ -317,6 +328,31 @@ pub enum TypeKind {
     Alias(TypeRef),
     /// The answers of an operation, by status.
     Responses(Vec<StatusVariant>),
+    /// A value that is one of several types (`oneOf`).
+    Union(UnionDef),
+}
+
+/// A value that is one of several types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnionDef {
+    /// The member whose text tells the variants apart (`type` for JSON:API resources), or
+    /// `None` when the first variant the value decodes as is taken.
+    pub tag: Option<String>,
+    /// The variants, in the definition's order.
+    pub variants: Vec<UnionVariant>,
+    /// The name of the variant that keeps any other value as JSON.
+    pub catch_all: String,
+}
+
+/// One variant of a [`UnionDef`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnionVariant {
+    /// The tag's value for this variant, when the union has a tag.
+    pub tag: Option<String>,
+    /// The Rust variant name.
+    pub name: String,
+    /// The value's type.
+    pub ty: TypeRef,
 }
 
 /// A string enum.
@@ -355,4 +391,6 @@ pub struct Field {
     pub flatten: bool,
     /// Whether the value is boxed because the type contains itself.
     pub boxed: bool,
+    /// Whether the definition marks the property deprecated.
+    pub deprecated: bool,
 }

@@ -118,7 +118,7 @@ pub fn generate_from_str(
     spec_text: &str,
     properties: Option<(&Path, &str)>,
 ) -> Result<Generated, Error> {
-    let swagger = load::json::to_model(spec_path, load::json::parse(spec_path, spec_text)?)?;
+    let swagger = load::definition(spec_path, spec_text)?;
     let mut sources = vec![file_name(spec_path)];
     let properties = match properties {
         Some((path, text)) => {

@@ -40,7 +40,6 @@ pub fn manifest(spec: &CrateSpec) -> String {
          \n\
          [dependencies]\n\
          connector-runtime = {{ path = \"{runtime}\" }}\n\
-         serde = {{ version = \"1\", features = [\"derive\"] }}\n\
          serde_json = \"1\"\n",
         name = spec.name,
     )

@@ -237,7 +237,7 @@ fn the_operation_table_describes_every_operation() {
             "/stores/{store}/items/{item-id}"
         )
     );
-    let wire_names: Vec<_> = get_one.parameters.iter().map(|p| p.wire_name).collect();
+    let wire_names: Vec<_> = get_one.all_parameters().map(|p| p.wire_name).collect();
     assert_eq!(
         wire_names,
         ["store", "item-id", "X-Request-Label"],
@@ -250,8 +250,14 @@ fn the_operation_table_describes_every_operation() {
     );
     let top = info("list_items").parameter("$top").unwrap();
     assert_eq!(
-        (top.minimum, top.maximum, top.rust_name),
-        (Some((0.0, false)), Some((100.0, true)), "top")
+        (top.bounds, top.rust_name),
+        (
+            &[
+                connector_runtime::meta::Bound::Minimum(0.0),
+                connector_runtime::meta::Bound::ExclusiveMaximum(100.0)
+            ][..],
+            "top"
+        )
     );
     assert!(!info("list_items").pageable);
 }

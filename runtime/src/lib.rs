@@ -46,11 +46,15 @@ mod client;
 mod connection;
 mod credential_query;
 pub mod encode;
+pub mod enums;
 mod error;
 mod execute;
 mod form;
 pub mod meta;
+pub mod model;
+pub mod one_of;
 mod paging;
+pub mod parameter;
 mod rate_limit;
 mod request;
 pub mod response;
@@ -71,3 +75,10 @@ pub use reqwest::{Method, StatusCode};
 pub use response::Response;
 pub use retry::RetryPolicy;
 pub use url::Url;
+
+/// What the macros of generated code refer to; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use serde_json;
+}

@@ -25,8 +25,11 @@ pub struct OperationInfo {
     pub method: &'static str,
     /// The path template, such as `/v1/apps/{id}`.
     pub path: &'static str,
-    /// Every caller-facing parameter, in the order of the method's arguments and setters.
+    /// The parameters given as arguments of the method, and the optional bodies and form
+    /// fields, in declaration order.
     pub parameters: &'static [ParameterInfo],
+    /// The optional query and header parameters, each set by a method of the request.
+    pub options: &'static [ParameterInfo],
     /// Whether the response document links to a next page (`links.next`).
     pub pageable: bool,
     /// Parses `arguments` through the typed request builder and builds the request.
@@ -34,10 +37,14 @@ pub struct OperationInfo {
 }
 
 impl OperationInfo {
+    /// Every parameter: [`OperationInfo::parameters`], then [`OperationInfo::options`].
+    pub fn all_parameters(&self) -> impl Iterator<Item = &'static ParameterInfo> + use<> {
+        self.parameters.iter().chain(self.options)
+    }
+
     /// The parameter with this wire name.
     pub fn parameter(&self, wire_name: &str) -> Option<&'static ParameterInfo> {
-        self.parameters
-            .iter()
+        self.all_parameters()
             .find(|parameter| parameter.wire_name == wire_name)
     }
 }
@@ -53,20 +60,89 @@ pub struct ParameterInfo {
     pub location: Location,
     /// Whether the operation cannot be called without it.
     pub required: bool,
-    /// What the parameter means.
+    /// What the parameter means, as Markdown lines; see [`ParameterInfo::description_text`].
     pub description: Option<&'static str>,
     /// The kind of value it takes.
     pub kind: ValueKind,
-    /// Lower bound and whether it is exclusive.
-    pub minimum: Option<(f64, bool)>,
-    /// Upper bound and whether it is exclusive.
-    pub maximum: Option<(f64, bool)>,
-    /// Shortest string, in characters.
-    pub min_length: Option<u64>,
-    /// Longest string, in characters.
-    pub max_length: Option<u64>,
-    /// A regular expression the value must match.
-    pub pattern: Option<&'static str>,
+    /// What the value is checked against before sending.
+    pub bounds: &'static [Bound],
+}
+
+impl ParameterInfo {
+    /// The description as plain text: one paragraph per line, Markdown escapes removed.
+    pub fn description_text(&self) -> Option<String> {
+        let text = self.description?;
+        let lines: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(unescape_markdown)
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+}
+
+/// Removes the backslashes that escape Markdown punctuation.
+fn unescape_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut characters = line.chars().peekable();
+    while let Some(character) = characters.next() {
+        match characters.peek() {
+            Some(next) if character == '\\' && next.is_ascii_punctuation() => {}
+            _ => out.push(character),
+        }
+    }
+    out
+}
+
+/// A bound a parameter's value is checked against before sending.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    /// At most this number.
+    Maximum(f64),
+    /// Less than this number.
+    ExclusiveMaximum(f64),
+    /// At least this number.
+    Minimum(f64),
+    /// Greater than this number.
+    ExclusiveMinimum(f64),
+    /// At most this many characters.
+    MaxLength(usize),
+    /// At least this many characters.
+    MinLength(usize),
+    /// Matches this regular expression somewhere.
+    Pattern(&'static str),
+    /// At most this many items.
+    MaxItems(usize),
+    /// At least this many items.
+    MinItems(usize),
+    /// One of the numbers listed, as the definition writes them (`[1, 2]`).
+    OneOf(&'static str),
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Maximum(value) => write!(f, "at most {value}"),
+            Self::ExclusiveMaximum(value) => write!(f, "less than {value}"),
+            Self::Minimum(value) => write!(f, "at least {value}"),
+            Self::ExclusiveMinimum(value) => write!(f, "greater than {value}"),
+            Self::MaxLength(count) => write!(f, "at most {count} characters"),
+            Self::MinLength(count) => write!(f, "at least {count} characters"),
+            Self::Pattern(pattern) => write!(f, "matching `{pattern}`"),
+            Self::MaxItems(count) => write!(f, "at most {count} items"),
+            Self::MinItems(count) => write!(f, "at least {count} items"),
+            Self::OneOf(values) => write!(f, "one of {values}"),
+        }
+    }
+}
+
+/// `name` without the `r#` of a raw identifier, as `stringify!` gives it.
+pub const fn unraw(name: &'static str) -> &'static str {
+    match name.as_bytes() {
+        [b'r', b'#', ..] => name.split_at(2).1,
+        _ => name,
+    }
 }
 
 /// Where a parameter goes.
@@ -161,6 +237,24 @@ impl Arguments {
         self.parse(operation, wire_name)?.ok_or_else(|| {
             Error::invalid_request(operation, wire_name, "is required but was not given")
         })
+    }
+
+    /// The value of an optional query or header parameter, parsed as its
+    /// [`Value`](crate::parameter::Value) type (lists are comma-separated).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] when the text does not parse.
+    pub fn value<T: crate::parameter::Value>(
+        &self,
+        operation: &'static str,
+        wire_name: &str,
+    ) -> Result<Option<T>, Error> {
+        self.text(wire_name)
+            .map(|text| {
+                T::parse_text(text).map_err(|error| unparsable(operation, wire_name, text, error))
+            })
+            .transpose()
     }
 
     /// The value of a list parameter: comma-separated items, each parsed.
@@ -279,36 +373,25 @@ where
     T: FromStr,
     T::Err: fmt::Display,
 {
-    text.parse().map_err(|error: T::Err| {
-        Error::invalid_request(
-            operation,
-            wire_name,
-            format!("cannot take `{text}`: {error}"),
-        )
-    })
+    text.parse()
+        .map_err(|error: T::Err| unparsable(operation, wire_name, text, error))
 }
 
-/// The error of a generated enum's `FromStr`: the text is not one of its values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownValue {
-    /// The text that was given.
-    pub value: String,
-    /// The values the enum accepts.
-    pub allowed: &'static [&'static str],
+/// The error for text that is not a value of the parameter's type.
+fn unparsable(
+    operation: &'static str,
+    wire_name: &str,
+    text: &str,
+    error: impl fmt::Display,
+) -> Error {
+    Error::invalid_request(
+        operation,
+        wire_name,
+        format!("cannot take `{text}`: {error}"),
+    )
 }
 
-impl fmt::Display for UnknownValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not one of: {}",
-            self.value,
-            self.allowed.join(", ")
-        )
-    }
-}
-
-impl std::error::Error for UnknownValue {}
+pub use crate::enums::UnknownValue;
 
 #[cfg(test)]
 mod tests {
@@ -350,11 +433,22 @@ mod tests {
     }
 
     #[test]
-    fn unknown_values_list_what_is_allowed() {
-        let error = UnknownValue {
-            value: "x".into(),
-            allowed: &["a", "-a"],
+    fn descriptions_read_as_plain_text() {
+        let info = ParameterInfo {
+            wire_name: "fields[apps]",
+            rust_name: "fields_apps",
+            location: Location::Query,
+            required: false,
+            description: Some(" The fields of \\[apps\\].\n\n Second.\n"),
+            kind: ValueKind::String,
+            bounds: &[Bound::Maximum(50.0)],
         };
-        assert_eq!(error.to_string(), "`x` is not one of: a, -a");
+        assert_eq!(
+            info.description_text().as_deref(),
+            Some("The fields of [apps].\nSecond.")
+        );
+        assert_eq!(Bound::Maximum(50.0).to_string(), "at most 50");
+        assert_eq!(unraw("r#type"), "type");
+        assert_eq!(unraw("limit"), "limit");
     }
 }

@@ -25,6 +25,13 @@ pub fn own(text: &str) -> TokenStream {
 /// `#[doc]` attributes for several paragraphs; blank lines and indentation are dropped so
 /// nothing turns into a code block or a doctest.
 pub fn paragraphs<'a>(paragraphs: impl IntoIterator<Item = Para<'a>>) -> TokenStream {
+    let lines = lines(paragraphs);
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// The doc lines of several paragraphs, each as a `#[doc]` attribute holds it: a leading
+/// space before the text, or nothing for the blank line between paragraphs.
+pub fn lines<'a>(paragraphs: impl IntoIterator<Item = Para<'a>>) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in paragraphs {
         let (text, escaped) = match paragraph {
@@ -47,7 +54,15 @@ pub fn paragraphs<'a>(paragraphs: impl IntoIterator<Item = Para<'a>>) -> TokenSt
             lines.push(format!(" {line}"));
         }
     }
-    quote! { #( #[doc = #lines] )* }
+    lines
+}
+
+/// Doc lines as `///` comments, one per line, each preceded by `indent`.
+pub fn comment(lines: &[String], indent: &str) -> String {
+    lines
+        .iter()
+        .map(|line| format!("{indent}///{line}\n"))
+        .collect()
 }
 
 /// Escapes Markdown that would change meaning: link brackets, HTML, emphasis, code fences

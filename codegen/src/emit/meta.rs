@@ -1,11 +1,13 @@
 //! The operation table: a static description of each operation and a way to call it with
 //! text arguments, for callers that choose operations at run time (the `asc` command line).
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::emit::bounds::info_bounds;
 use crate::emit::names::{Place, ident, rust_type};
-use crate::ir::{Api, Operation, ParamLocation, Parameter, TypeDef, TypeKind, TypeRef};
+use crate::emit::operation::{explicit_parameters, option_parameters};
+use crate::ir::{Api, Operation, ParamLocation, Parameter, TypeRef};
 
 /// `OPERATIONS`: every operation's `INFO`, sorted by name.
 pub fn table(api: &Api) -> TokenStream {
@@ -30,10 +32,12 @@ pub fn operation_info(operation: &Operation) -> TokenStream {
     );
     let summary = optional_text(operation.summary.as_deref());
     let description = optional_text(operation.description.as_deref());
-    let parameters = operation
-        .params
-        .iter()
-        .map(|parameter| parameter_info(parameter, &operation.types));
+    let parameters = explicit_parameters(operation).map(parameter_info);
+    let options = if option_parameters(operation).is_empty() {
+        quote! { &[] }
+    } else {
+        quote! { Options::PARAMETERS }
+    };
     let pageable = operation.paging.is_some();
     let from_arguments = from_arguments(operation);
     quote! {
@@ -46,6 +50,7 @@ pub fn operation_info(operation: &Operation) -> TokenStream {
             method: #method,
             path: #path,
             parameters: &[#(#parameters),*],
+            options: #options,
             pageable: #pageable,
             build: from_arguments,
         };
@@ -61,7 +66,7 @@ fn optional_text(text: Option<&str>) -> TokenStream {
     }
 }
 
-fn parameter_info(parameter: &Parameter, types: &[TypeDef]) -> TokenStream {
+fn parameter_info(parameter: &Parameter) -> TokenStream {
     let wire = &parameter.wire_name;
     let rust_name = parameter.rust_name.trim_start_matches("r#");
     let location = match parameter.location {
@@ -73,28 +78,12 @@ fn parameter_info(parameter: &Parameter, types: &[TypeDef]) -> TokenStream {
     };
     let required = parameter.required;
     let description = optional_text(parameter.doc.as_deref());
-    let kind = value_kind(&parameter.ty, types);
-    let constraints = &parameter.constraints;
-    let bound = |bound: &Option<(serde_json::Number, bool)>| match bound
-        .as_ref()
-        .and_then(|(n, e)| Some((n.as_f64()?, *e)))
-    {
-        Some((value, exclusive)) => {
-            let value = Literal::f64_unsuffixed(value);
-            quote! { Some((#value, #exclusive)) }
-        }
-        None => quote! { None },
+    let kind = if parameter.location == ParamLocation::Body {
+        quote! { ::connector_runtime::meta::ValueKind::String }
+    } else {
+        value_kind(&parameter.ty)
     };
-    let (minimum, maximum) = (bound(&constraints.minimum), bound(&constraints.maximum));
-    let length = |length: Option<u64>| match length {
-        Some(length) => quote! { Some(#length) },
-        None => quote! { None },
-    };
-    let (min_length, max_length) = (
-        length(constraints.min_length),
-        length(constraints.max_length),
-    );
-    let pattern = optional_text(constraints.pattern.as_deref());
+    let bounds = info_bounds(parameter);
     quote! {
         ::connector_runtime::meta::ParameterInfo {
             wire_name: #wire,
@@ -103,16 +92,13 @@ fn parameter_info(parameter: &Parameter, types: &[TypeDef]) -> TokenStream {
             required: #required,
             description: #description,
             kind: #kind,
-            minimum: #minimum,
-            maximum: #maximum,
-            min_length: #min_length,
-            max_length: #max_length,
-            pattern: #pattern,
+            bounds: #bounds,
         }
     }
 }
 
-fn value_kind(ty: &TypeRef, types: &[TypeDef]) -> TokenStream {
+/// The kind of value a parameter takes; enums say it through the runtime's `Value` trait.
+fn value_kind(ty: &TypeRef) -> TokenStream {
     let kind = |name: TokenStream| quote! { ::connector_runtime::meta::ValueKind::#name };
     match ty {
         TypeRef::I32 | TypeRef::I64 => kind(quote! { Integer }),
@@ -120,28 +106,12 @@ fn value_kind(ty: &TypeRef, types: &[TypeDef]) -> TokenStream {
         TypeRef::Boolean => kind(quote! { Boolean }),
         TypeRef::Bytes => kind(quote! { File }),
         TypeRef::Vec(item) => {
-            let item = value_kind(item, types);
+            let item = value_kind(item);
             kind(quote! { List(&#item) })
         }
-        TypeRef::Named(name) => {
-            let values =
-                types
-                    .iter()
-                    .find(|def| &def.name == name)
-                    .and_then(|def| match &def.kind {
-                        TypeKind::Enum(enumeration) => Some(
-                            enumeration
-                                .variants
-                                .iter()
-                                .map(|v| v.wire.clone())
-                                .collect::<Vec<_>>(),
-                        ),
-                        TypeKind::Struct(_) | TypeKind::Alias(_) | TypeKind::Responses(_) => None,
-                    });
-            match values {
-                Some(values) => kind(quote! { Enum(&[#(#values),*]) }),
-                None => kind(quote! { String }),
-            }
+        TypeRef::Named(_) => {
+            let ty = rust_type(ty, &Place::Operation);
+            quote! { <#ty as ::connector_runtime::parameter::Value>::KIND }
         }
         TypeRef::String | TypeRef::Json | TypeRef::Unit | TypeRef::Map(_) | TypeRef::Model(_) => {
             kind(quote! { String })
@@ -152,9 +122,7 @@ fn value_kind(ty: &TypeRef, types: &[TypeDef]) -> TokenStream {
 /// Parses text arguments through the typed builder, so validation is the library's.
 fn from_arguments(operation: &Operation) -> TokenStream {
     let required = operation.params.iter().filter(|p| p.required).map(parse);
-    let optional = operation
-        .params
-        .iter()
+    let optional = explicit_parameters(operation)
         .filter(|p| !p.required)
         .map(|parameter| {
             let name = ident(&parameter.rust_name);
@@ -165,6 +133,8 @@ fn from_arguments(operation: &Operation) -> TokenStream {
                 }
             }
         });
+    let options = (!option_parameters(operation).is_empty())
+        .then(|| quote! { request.options.parse(OPERATION_ID, arguments)?; });
     let mutability = operation
         .params
         .iter()
@@ -183,6 +153,7 @@ fn from_arguments(operation: &Operation) -> TokenStream {
         ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
             let #mutability request = Request::new(client.clone(), #(#required),*);
             #(#optional)*
+            #options
             request.build()
         }
     }

@@ -67,3 +67,61 @@ pub fn rust_type(ty: &TypeRef, place: &Place<'_>) -> TokenStream {
         }
     }
 }
+
+/// The Rust type for a [`TypeRef`] as written at `place`, as text (for macro bodies, which
+/// are written out rather than formatted).
+pub fn type_text(ty: &TypeRef, place: &Place<'_>) -> String {
+    match ty {
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Boolean => "bool".to_owned(),
+        TypeRef::I32 => "i32".to_owned(),
+        TypeRef::I64 => "i64".to_owned(),
+        TypeRef::F32 => "f32".to_owned(),
+        TypeRef::F64 => "f64".to_owned(),
+        TypeRef::Json => "::serde_json::Value".to_owned(),
+        TypeRef::Unit => "()".to_owned(),
+        TypeRef::Bytes => "Vec<u8>".to_owned(),
+        TypeRef::Named(name) => match place {
+            Place::Root { module } => format!("operations::{module}::{name}"),
+            Place::Operation | Place::Models => name.clone(),
+        },
+        TypeRef::Model(name) => match place {
+            Place::Root { .. } => format!("models::{name}"),
+            Place::Operation => format!("super::super::models::{name}"),
+            Place::Models => name.clone(),
+        },
+        TypeRef::Vec(item) => format!("Vec<{}>", type_text(item, place)),
+        TypeRef::Map(value) => format!(
+            "::std::collections::BTreeMap<String, {}>",
+            type_text(value, place)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_text_matches_the_tokens() {
+        let types = [
+            TypeRef::Vec(Box::new(TypeRef::Model("App".into()))),
+            TypeRef::Map(Box::new(TypeRef::Named("Value2".into()))),
+            TypeRef::Json,
+            TypeRef::Bytes,
+        ];
+        for place in [
+            Place::Root { module: "op" },
+            Place::Operation,
+            Place::Models,
+        ] {
+            for ty in &types {
+                let text: syn::Type = syn::parse_str(&type_text(ty, &place)).unwrap();
+                assert_eq!(
+                    rust_type(ty, &place).to_string(),
+                    quote! { #text }.to_string()
+                );
+            }
+        }
+    }
+}

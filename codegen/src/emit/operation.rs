@@ -3,35 +3,110 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use crate::emit::bounds::{bound_literal, bounds_text};
 use crate::emit::docs::{self, Para};
 use crate::emit::names::{Place, ident, rust_type};
-use crate::emit::{meta, paging, policy, types};
-use crate::ir::{Constraints, Decoding, Operation, ParamLocation, Parameter, PathPart, TypeRef};
+use crate::emit::splice::Splices;
+use crate::emit::{compact, meta, paging, policy, types};
+use crate::ir::{
+    Decoding, Operation, ParamLocation, Parameter, PathPart, TypeKind, TypeRef, ValuePart,
+};
 
 /// The `pub mod <fn_name> { … }` of an operation.
-pub fn module(operation: &Operation) -> TokenStream {
+pub fn module(operation: &Operation, splices: &mut Splices) -> TokenStream {
     let module = ident(&operation.fn_name);
     let doc = operation_doc(operation);
     let id = &operation.id;
+    let reexports = operation.reexports.iter().map(|(local, shared)| {
+        let (local_ident, shared_ident) = (ident(local), ident(shared));
+        if local == shared {
+            quote! { pub use super::super::parameters::#shared_ident; }
+        } else {
+            quote! { pub use super::super::parameters::#shared_ident as #local_ident; }
+        }
+    });
     let request = request_struct(operation);
-    let types = operation
+    let options = option_parameters(operation);
+    let options =
+        (!options.is_empty()).then(|| splices.add(compact::options(&options, &Place::Operation)));
+    let info = meta::operation_info(operation);
+    let types: Vec<TokenStream> = operation
         .types
         .iter()
-        .map(|def| types::type_def(def, &Place::Operation));
-    let info = meta::operation_info(operation);
+        .map(|def| types::type_def(def, &Place::Operation, splices))
+        .collect();
     let page = paging::page_impl(operation);
     quote! {
         #doc
         pub mod #module {
-            /// The operation's `operationId` in the connector definition.
+            #(#reexports)*
+
+            /// The operation's `operationId` in the definition.
             pub const OPERATION_ID: &str = #id;
 
             #request
+            #options
             #info
             #(#types)*
             #page
         }
     }
+}
+
+/// Whether a parameter is set through the operation's `options!`: an optional query or
+/// header value of a type the runtime sends as text, which no policy reads.
+pub fn is_option(operation: &Operation, parameter: &Parameter) -> bool {
+    let read_by_policy = operation.policy_values.iter().any(|value| {
+        value.parts.iter().any(|part| {
+            matches!(part, ValuePart::Param(index) if operation.params[*index].rust_name == parameter.rust_name)
+        })
+    });
+    !parameter.required
+        && matches!(
+            parameter.location,
+            ParamLocation::Query | ParamLocation::Header
+        )
+        && sent_as_text(operation, &parameter.ty, true)
+        && !read_by_policy
+}
+
+/// Whether values of `ty` have the runtime's text form: text, numbers, flags, enums and
+/// (one level of) lists of those.
+fn sent_as_text(operation: &Operation, ty: &TypeRef, list_allowed: bool) -> bool {
+    match ty {
+        TypeRef::String
+        | TypeRef::Boolean
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::F32
+        | TypeRef::F64 => true,
+        TypeRef::Named(name) => {
+            operation.reexports.iter().any(|(local, _)| local == name)
+                || operation
+                    .types
+                    .iter()
+                    .any(|def| &def.name == name && matches!(def.kind, TypeKind::Enum(_)))
+        }
+        TypeRef::Vec(item) => list_allowed && sent_as_text(operation, item, false),
+        _ => false,
+    }
+}
+
+/// The parameters of the operation's `options!`, in declaration order.
+pub fn option_parameters(operation: &Operation) -> Vec<&Parameter> {
+    operation
+        .params
+        .iter()
+        .filter(|parameter| is_option(operation, parameter))
+        .collect()
+}
+
+/// The parameters set as arguments or with hand-written setters: everything but options.
+pub fn explicit_parameters(operation: &Operation) -> impl Iterator<Item = &Parameter> {
+    operation
+        .params
+        .iter()
+        .filter(|parameter| !is_option(operation, parameter))
 }
 
 /// Summary, description and `METHOD /path` as doc attributes.
@@ -98,7 +173,10 @@ fn request_struct(operation: &Operation) -> TokenStream {
         "A `{} {}` request.\n{optional}",
         operation.method, operation.path
     ));
-    let fields = operation.params.iter().map(|parameter| {
+    let has_options = !option_parameters(operation).is_empty();
+    let options_field = has_options.then(|| quote! { options: Options, });
+    let options_init = has_options.then(|| quote! { options: Options::default(), });
+    let fields = explicit_parameters(operation).map(|parameter| {
         let name = ident(&parameter.rust_name);
         let ty = field_type(parameter);
         quote! { #name: #ty, }
@@ -109,7 +187,7 @@ fn request_struct(operation: &Operation) -> TokenStream {
         let ty = rust_type(&parameter.ty, &Place::Operation);
         quote! { #name: #ty }
     });
-    let initialisers = operation.params.iter().map(|parameter| {
+    let initialisers = explicit_parameters(operation).map(|parameter| {
         let name = ident(&parameter.rust_name);
         if parameter.required {
             quote! { #name, }
@@ -120,7 +198,9 @@ fn request_struct(operation: &Operation) -> TokenStream {
     let many_arguments = (required.len() + 1 > 7).then(|| {
         quote! { #[allow(clippy::too_many_arguments, reason = "one argument per required parameter")] }
     });
-    let setters = operation.params.iter().filter(|p| !p.required).map(setter);
+    let setters = explicit_parameters(operation)
+        .filter(|p| !p.required)
+        .map(setter);
     let build = build_fn(operation);
     let paging_methods = paging::request_methods(operation);
     let execute = execute(operation);
@@ -132,12 +212,13 @@ fn request_struct(operation: &Operation) -> TokenStream {
         pub struct Request {
             client: ::connector_runtime::Client,
             #(#fields)*
+            #options_field
         }
 
         impl Request {
             #many_arguments
             pub(crate) fn new(client: ::connector_runtime::Client, #(#new_args),*) -> Self {
-                Self { client, #(#initialisers)* }
+                Self { client, #(#initialisers)* #options_init }
             }
 
             #(#setters)*
@@ -241,47 +322,10 @@ fn location_name(location: ParamLocation) -> &'static str {
     }
 }
 
-fn bounds_text(constraints: &Constraints) -> Option<String> {
-    let mut bounds = Vec::new();
-    if let Some((min, exclusive)) = &constraints.minimum {
-        bounds.push(format!(
-            "{} {min}",
-            if *exclusive {
-                "greater than"
-            } else {
-                "at least"
-            }
-        ));
-    }
-    if let Some((max, exclusive)) = &constraints.maximum {
-        bounds.push(format!(
-            "{} {max}",
-            if *exclusive { "less than" } else { "at most" }
-        ));
-    }
-    if let Some(min) = constraints.min_length {
-        bounds.push(format!("at least {min} characters"));
-    }
-    if let Some(max) = constraints.max_length {
-        bounds.push(format!("at most {max} characters"));
-    }
-    if !constraints.one_of.is_empty() {
-        let values: Vec<String> = constraints.one_of.iter().map(ToString::to_string).collect();
-        bounds.push(format!("one of {}", values.join(", ")));
-    }
-    if let Some(pattern) = &constraints.pattern {
-        bounds.push(format!("matching the pattern `{pattern}`"));
-    }
-    (!bounds.is_empty()).then(|| format!("Must be {}; checked before sending.", bounds.join(", ")))
-}
-
 fn build_fn(operation: &Operation) -> TokenStream {
     let method = ident(&operation.method);
     let path = path_expression(operation);
-    let params = operation
-        .params
-        .iter()
-        .filter(|p| p.location != ParamLocation::Path);
+    let params = explicit_parameters(operation).filter(|p| p.location != ParamLocation::Path);
     let path_checks = operation
         .params
         .iter()
@@ -294,6 +338,9 @@ fn build_fn(operation: &Operation) -> TokenStream {
     let mut sends: Vec<_> = params
         .map(|parameter| send_parameter(operation, parameter))
         .collect();
+    if !option_parameters(operation).is_empty() {
+        sends.push(quote! { self.options.apply(OPERATION_ID, &mut request)?; });
+    }
     let has_form = operation
         .params
         .iter()
@@ -514,17 +561,4 @@ fn checks(parameter: &Parameter, reference: &TokenStream, copy: &TokenStream) ->
         }
     }
     quote! { #(#checks)* }
-}
-
-/// A literal for `bound` that fits the parameter's type, or `None` when every value of the
-/// type satisfies it anyway.
-fn bound_literal(ty: &TypeRef, bound: &serde_json::Number) -> Option<Literal> {
-    match ty {
-        TypeRef::F32 | TypeRef::F64 => bound.as_f64().map(Literal::f64_unsuffixed),
-        TypeRef::I32 => bound
-            .as_i64()
-            .filter(|value| i32::try_from(*value).is_ok())
-            .map(Literal::i64_unsuffixed),
-        _ => bound.as_i64().map(Literal::i64_unsuffixed),
-    }
 }

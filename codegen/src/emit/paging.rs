@@ -5,15 +5,37 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::names::{Place, ident, rust_type};
-use crate::ir::{Operation, Paging};
+use std::collections::BTreeSet;
 
-/// `impl Page for Body` for a pageable operation.
+use crate::ir::{Api, Operation, Paging, TypeRef};
+
+/// `impl Page for Body` in the module of a pageable operation whose body is its own type.
 pub fn page_impl(operation: &Operation) -> TokenStream {
-    let Some(paging) = &operation.paging else {
-        return quote! {};
-    };
-    let body = rust_type(&operation.response, &Place::Operation);
-    let item = rust_type(&paging.item, &Place::Operation);
+    match (&operation.paging, &operation.response) {
+        (Some(paging), body @ TypeRef::Named(_)) => page(body, paging, &Place::Operation),
+        _ => quote! {},
+    }
+}
+
+/// `impl Page` for every model that a pageable operation answers with, once each, in the
+/// `models` module.
+pub fn model_page_impls(api: &Api) -> Vec<TokenStream> {
+    let mut done = BTreeSet::new();
+    api.operations
+        .iter()
+        .filter_map(|operation| match (&operation.paging, &operation.response) {
+            (Some(paging), body @ TypeRef::Model(name)) if done.insert(name.clone()) => {
+                Some(page(body, paging, &Place::Models))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `impl Page for <body>` as written at `place`.
+fn page(body: &TypeRef, paging: &Paging, place: &Place<'_>) -> TokenStream {
+    let body = rust_type(body, place);
+    let item = rust_type(&paging.item, place);
     let next = next_link(paging);
     let items = ident(&paging.items_field);
     quote! {

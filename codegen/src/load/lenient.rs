@@ -5,7 +5,7 @@
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use crate::load::swagger2::Requirement;
+use crate::load::swagger2::{Discriminator, Requirement};
 
 /// Text from a string, a number or a boolean; absent for anything else.
 pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
@@ -104,6 +104,35 @@ pub fn some_requirements<'de, D: Deserializer<'de>>(
             })
             .collect(),
     ))
+}
+
+/// A discriminator: a property name (Swagger 2.0), or an object with `propertyName` and
+/// an optional `mapping` (OpenAPI 3); absent for anything else.
+pub fn discriminator<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Discriminator>, D::Error> {
+    Ok(match Value::deserialize(deserializer)? {
+        Value::String(property_name) => Some(Discriminator {
+            property_name,
+            mapping: Default::default(),
+        }),
+        Value::Object(object) => {
+            object
+                .get("propertyName")
+                .and_then(Value::as_str)
+                .map(|property_name| Discriminator {
+                    property_name: property_name.to_owned(),
+                    mapping: object
+                        .get("mapping")
+                        .and_then(Value::as_object)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|(key, value)| Some((key.clone(), value.as_str()?.to_owned())))
+                        .collect(),
+                })
+        }
+        _ => None,
+    })
 }
 
 /// An item schema from an object, or from the first entry of a list (a tuple of item

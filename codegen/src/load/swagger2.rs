@@ -7,13 +7,31 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::error::JsonPath;
 use crate::load::lenient;
 
-/// A whole `apiDefinition.swagger.json`.
+/// Which kind of file a document model was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// A Swagger 2.0 definition, read as it is.
+    #[default]
+    Swagger2,
+    /// An OpenAPI 3.0 definition, converted by [`crate::load::openapi3`].
+    OpenApi3,
+}
+
+/// A whole `apiDefinition.swagger.json`, or an OpenAPI 3.0 definition converted to the same
+/// model.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Swagger {
-    /// Must be `"2.0"`.
+    /// `"2.0"` for a Swagger definition; the `openapi` version for a converted one.
     pub swagger: String,
+    /// The kind of file the model was read from.
+    #[serde(skip)]
+    pub origin: Origin,
+    /// What the front end could not convert, one sentence each.
+    #[serde(skip)]
+    pub notes: Vec<String>,
     /// Title, description and version.
     #[serde(default)]
     pub info: Info,
@@ -94,6 +112,9 @@ pub struct PathItem {
     /// Everything else: `get`, `post`, … and extensions.
     #[serde(flatten)]
     pub methods: IndexMap<String, Value>,
+    /// Operations another front end has already read, by lower-case method.
+    #[serde(skip)]
+    pub typed: IndexMap<String, Operation>,
 }
 
 /// One operation.
@@ -111,6 +132,9 @@ pub struct Operation {
     /// Whether the operation is deprecated.
     #[serde(default, deserialize_with = "lenient::flag")]
     pub deprecated: bool,
+    /// The groups the operation belongs to.
+    #[serde(default, deserialize_with = "lenient::strings")]
+    pub tags: Vec<String>,
     /// Media types the operation accepts; the document's when absent.
     pub consumes: Option<Vec<String>>,
     /// Media types the operation answers with; the document's when absent.
@@ -164,11 +188,22 @@ pub struct Parameter {
         deserialize_with = "lenient::text"
     )]
     pub visibility: Option<String>,
+    /// `csv` (the default) or `multi` (one pair per item) for an array.
+    #[serde(
+        rename = "collectionFormat",
+        default,
+        deserialize_with = "lenient::text"
+    )]
+    pub collection_format: Option<String>,
     /// The body's schema (`in: body`).
     pub schema: Option<Schema>,
     /// The primitive type and its constraints (every location but body).
     #[serde(flatten)]
     pub simple: Schema,
+    /// Where the parameter is in its file, when that is not its place in a `parameters`
+    /// list (the request body of an OpenAPI operation).
+    #[serde(skip)]
+    pub json_path: Option<JsonPath>,
 }
 
 /// One response, or a reference to one.
@@ -185,7 +220,7 @@ pub struct Response {
 }
 
 /// A JSON Schema subset (Swagger 2.0 schema object).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Schema {
     /// `#/definitions/<name>`: the schema is defined there; sibling keys are ignored.
     #[serde(rename = "$ref")]
@@ -193,9 +228,24 @@ pub struct Schema {
     /// Schemas whose properties this one has, all together.
     #[serde(rename = "allOf", default)]
     pub all_of: Vec<Schema>,
+    /// Schemas of which the value is exactly one (`oneOf`), or at least one (`anyOf`).
+    #[serde(rename = "oneOf", alias = "anyOf", default)]
+    pub one_of: Vec<Schema>,
+    /// The property whose value names the variant of a `oneOf`, and the names by value.
+    #[serde(default, deserialize_with = "lenient::discriminator")]
+    pub discriminator: Option<Discriminator>,
     /// Properties beyond the declared ones: `true`, `false`, `{}` or a schema.
     #[serde(rename = "additionalProperties")]
     pub additional_properties: Option<Value>,
+    /// The schema of properties beyond the declared ones, as another front end read it.
+    #[serde(skip)]
+    pub additional_schema: Option<Box<Schema>>,
+    /// Whether `null` is a value too (`nullable`, `x-nullable`).
+    #[serde(alias = "x-nullable", default, deserialize_with = "lenient::flag")]
+    pub nullable: bool,
+    /// Whether the value is deprecated.
+    #[serde(default, deserialize_with = "lenient::flag")]
+    pub deprecated: bool,
     /// The JSON type name; missing in some connectors.
     #[serde(rename = "type", default, deserialize_with = "lenient::kind")]
     pub kind: Option<String>,
@@ -259,6 +309,15 @@ pub struct Schema {
     pub min_items: Option<u64>,
     /// The value used when none is given.
     pub default: Option<Value>,
+}
+
+/// How the variants of a `oneOf` are told apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Discriminator {
+    /// The property that holds the variant's name.
+    pub property_name: String,
+    /// Values of the property and the `$ref` of the variant each one means.
+    pub mapping: IndexMap<String, String>,
 }
 
 impl Schema {

@@ -9,8 +9,11 @@ pub mod path;
 pub mod policies;
 pub mod responses;
 pub mod security;
+pub mod shared;
 pub mod types;
+pub mod unions;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -18,7 +21,7 @@ use crate::Error;
 use crate::error::JsonPath;
 use crate::ir::Api;
 use crate::load::properties::ApiProperties;
-use crate::load::swagger2::{Operation, Swagger};
+use crate::load::swagger2::{Operation, Origin, PathItem, Swagger};
 use crate::naming::{self, Scope};
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
@@ -79,7 +82,7 @@ pub fn lower(
     sources: Vec<String>,
 ) -> Result<Api, Error> {
     let context = Context::new(spec_file);
-    if swagger.swagger != "2.0" {
+    if swagger.origin == Origin::Swagger2 && swagger.swagger != "2.0" {
         return Err(context.invalid(
             &JsonPath::root().key("swagger"),
             &format!(
@@ -90,21 +93,20 @@ pub fn lower(
     }
     let policies = properties.map(policies::collect).unwrap_or_default();
     let mut notes = operation::Notes {
-        warnings: policies.warnings.clone(),
+        warnings: swagger.notes.clone(),
         auth: Vec::new(),
     };
-    let definitions = Rc::new(models::Definitions::new(&swagger.definitions));
+    notes.warnings.extend(policies.warnings.iter().cloned());
+    let definitions = Rc::new(models::Definitions::new(
+        &swagger.definitions,
+        definitions_path(swagger.origin),
+    ));
     let models = models::lower(&definitions, &mut notes.warnings);
     let mut fn_names = Scope::with_reserved(&["new", "builder", "runtime", "from"]);
     let mut operations = Vec::new();
     for (path, item) in &swagger.paths {
         let item_path = JsonPath::root().key("paths").key(path);
-        for (method, value) in &item.methods {
-            if !METHODS.contains(&method.as_str()) {
-                continue;
-            }
-            let location = item_path.key(method);
-            let operation: Operation = context.model(&location, value)?;
+        for (method, operation, location) in path_operations(&context, item, &item_path)? {
             let id = operation
                 .operation_id
                 .clone()
@@ -118,6 +120,7 @@ pub fn lower(
                 location,
                 document: swagger,
                 definitions: &definitions,
+                models: &models,
             };
             operations.push(operation::lower(
                 &context, &source, fn_name, &policies, &mut notes,
@@ -125,6 +128,7 @@ pub fn lower(
         }
     }
     operations.sort_by(|a, b| a.fn_name.cmp(&b.fn_name));
+    let parameter_types = shared::share_parameter_enums(&mut operations);
     Ok(Api {
         title: swagger
             .info
@@ -136,6 +140,7 @@ pub fn lower(
         default_base_url: base_url(swagger),
         operations,
         models,
+        parameter_types,
         auth: notes.auth,
         base_url_template: policies
             .host_template
@@ -144,6 +149,49 @@ pub fn lower(
         connection_parameters: connection::parameters(properties),
         warnings: notes.warnings,
     })
+}
+
+/// Where the shared schemas are in the file: `definitions`, or `components.schemas`.
+fn definitions_path(origin: Origin) -> JsonPath {
+    match origin {
+        Origin::Swagger2 => JsonPath::root().key("definitions"),
+        Origin::OpenApi3 => JsonPath::root().key("components").key("schemas"),
+    }
+}
+
+/// One operation of a path item: its method, the operation and where it is in the file.
+type PathOperation<'a> = (&'a str, Cow<'a, Operation>, JsonPath);
+
+/// The operations of a path item, in file order: read from their JSON (Swagger) or as
+/// another front end read them.
+fn path_operations<'a>(
+    context: &Context,
+    item: &'a PathItem,
+    item_path: &JsonPath,
+) -> Result<Vec<PathOperation<'a>>, Error> {
+    if !item.typed.is_empty() {
+        return Ok(item
+            .typed
+            .iter()
+            .map(|(method, operation)| {
+                (
+                    method.as_str(),
+                    Cow::Borrowed(operation),
+                    item_path.key(method),
+                )
+            })
+            .collect());
+    }
+    let mut operations = Vec::new();
+    for (method, value) in &item.methods {
+        if !METHODS.contains(&method.as_str()) {
+            continue;
+        }
+        let location = item_path.key(method);
+        let operation: Operation = context.model(&location, value)?;
+        operations.push((method.as_str(), Cow::Owned(operation), location));
+    }
+    Ok(operations)
 }
 
 /// `scheme://host/basePath` without a trailing slash; https unless only http is listed.

@@ -20,11 +20,13 @@ pub struct Definitions {
     schemas: IndexMap<String, Schema>,
     names: HashMap<String, String>,
     taken: Scope,
+    path: JsonPath,
 }
 
 impl Definitions {
     /// Names every definition, in file order; names that collide get a numeric suffix.
-    pub fn new(schemas: &IndexMap<String, Schema>) -> Self {
+    /// `path` is where the definitions are in the file, for messages.
+    pub fn new(schemas: &IndexMap<String, Schema>, path: JsonPath) -> Self {
         let mut taken = Scope::with_reserved(RESERVED_TYPE_NAMES);
         let names = schemas
             .keys()
@@ -34,6 +36,7 @@ impl Definitions {
             schemas: schemas.clone(),
             names,
             taken,
+            path,
         }
     }
 
@@ -59,7 +62,7 @@ pub fn lower(definitions: &Rc<Definitions>, warnings: &mut Vec<String>) -> Vec<T
     let mut builder = TypeBuilder::for_models(Rc::clone(definitions), definitions.taken.clone());
     for (name, schema) in &definitions.schemas {
         let rust_name = definitions.names[name].clone();
-        let path = JsonPath::root().key("definitions").key(name);
+        let path = definitions.path.key(name);
         builder.lower_named(schema, rust_name, name, Enums::Open, &path);
     }
     warnings.extend(
@@ -102,6 +105,12 @@ fn by_value_targets(def: &TypeDef) -> Vec<String> {
         TypeKind::Alias(target) => by_value_name(target)
             .map(str::to_owned)
             .into_iter()
+            .collect(),
+        TypeKind::Union(union) => union
+            .variants
+            .iter()
+            .filter_map(|variant| by_value_name(&variant.ty))
+            .map(str::to_owned)
             .collect(),
         TypeKind::Enum(_) | TypeKind::Responses(_) => Vec::new(),
     }

@@ -30,6 +30,8 @@ pub struct Source<'a> {
     pub document: &'a swagger2::Swagger,
     /// The document's definitions, for `#/definitions` references.
     pub definitions: &'a Rc<Definitions>,
+    /// The models lowered from the definitions.
+    pub models: &'a [crate::ir::TypeDef],
 }
 
 /// Lowers one operation; `fn_name` is already unique.
@@ -59,7 +61,14 @@ pub fn lower(
     let policy_values = policy_values(&id, effects.values, &split.params, &mut notes.warnings);
     split.constants.extend(effects.constants);
     let (response, decoding) = responses::lower(source, &mut types);
-    let paging = paging::paging(&response, &types.types, operation.pageable.as_ref());
+    let paging = paging::paging(
+        &response,
+        &paging::Types {
+            operation: &types.types,
+            models: source.models,
+        },
+        operation.pageable.as_ref(),
+    );
     notes.warnings.extend(
         types
             .warnings
@@ -76,6 +85,7 @@ pub fn lower(
         summary: operation.summary.clone(),
         description: operation.description.clone(),
         deprecated: operation.deprecated,
+        tags: operation.tags.clone(),
         params: split.params,
         credential_headers,
         credential_queries,
@@ -94,6 +104,7 @@ pub fn lower(
         decoding,
         paging,
         types: types.types,
+        reexports: Vec::new(),
     })
 }
 

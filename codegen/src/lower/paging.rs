@@ -6,26 +6,75 @@ use serde_json::Value;
 
 use crate::ir::{Field, Paging, TypeDef, TypeKind, TypeRef};
 
+/// The types a body's fields may name: the operation's own and the shared models.
+#[derive(Debug, Clone, Copy)]
+pub struct Types<'a> {
+    /// The types of the operation's module.
+    pub operation: &'a [TypeDef],
+    /// The types of the `models` module.
+    pub models: &'a [TypeDef],
+}
+
 /// The paging of an operation whose body type is `body`; `pageable` is its `x-ms-pageable`.
-pub fn paging(body: &TypeRef, types: &[TypeDef], pageable: Option<&Value>) -> Option<Paging> {
-    let fields = struct_fields(body, types)?;
-    match pageable {
-        Some(pageable) => ms_pageable(fields, pageable),
-        None => json_api(fields, types),
+pub fn paging(body: &TypeRef, types: &Types<'_>, pageable: Option<&Value>) -> Option<Paging> {
+    let found = struct_fields(body, types, false, 0)?;
+    let mut paging = match pageable {
+        Some(pageable) => ms_pageable(found.fields, pageable),
+        None => json_api(&found, types),
+    }?;
+    if found.in_models {
+        paging.item = in_models(&paging.item);
+    }
+    Some(paging)
+}
+
+/// How many aliases deep a body's type is followed (aliases may form a cycle).
+const ALIAS_DEPTH: usize = 8;
+
+/// The fields of a struct and whether it is a model (so that the types it names are
+/// models too).
+struct Found<'a> {
+    fields: &'a [Field],
+    in_models: bool,
+}
+
+/// The fields of the struct `ty` names, seen from the operation or from the models.
+fn struct_fields<'a>(
+    ty: &TypeRef,
+    types: &Types<'a>,
+    in_models: bool,
+    depth: usize,
+) -> Option<Found<'a>> {
+    let (name, in_models) = match ty {
+        TypeRef::Named(name) => (name, in_models),
+        TypeRef::Model(name) => (name, true),
+        _ => return None,
+    };
+    let scope = if in_models {
+        types.models
+    } else {
+        types.operation
+    };
+    let def = scope.iter().find(|def| &def.name == name)?;
+    match &def.kind {
+        TypeKind::Struct(fields) => Some(Found { fields, in_models }),
+        TypeKind::Alias(target) if depth < ALIAS_DEPTH => {
+            struct_fields(target, types, in_models, depth + 1)
+        }
+        TypeKind::Enum(_) | TypeKind::Alias(_) | TypeKind::Responses(_) | TypeKind::Union(_) => {
+            None
+        }
     }
 }
 
-fn struct_fields<'a>(ty: &TypeRef, types: &'a [TypeDef]) -> Option<&'a [Field]> {
-    let TypeRef::Named(name) = ty else {
-        return None;
-    };
-    types
-        .iter()
-        .find(|def| &def.name == name)
-        .and_then(|def| match &def.kind {
-            TypeKind::Struct(fields) => Some(fields.as_slice()),
-            TypeKind::Enum(_) | TypeKind::Alias(_) | TypeKind::Responses(_) => None,
-        })
+/// A type named inside the models, as the operation names it.
+fn in_models(ty: &TypeRef) -> TypeRef {
+    match ty {
+        TypeRef::Named(name) => TypeRef::Model(name.clone()),
+        TypeRef::Vec(item) => TypeRef::Vec(Box::new(in_models(item))),
+        TypeRef::Map(value) => TypeRef::Map(Box::new(in_models(value))),
+        other => other.clone(),
+    }
 }
 
 fn field<'a>(fields: &'a [Field], wire: &str) -> Option<&'a Field> {
@@ -33,13 +82,14 @@ fn field<'a>(fields: &'a [Field], wire: &str) -> Option<&'a Field> {
 }
 
 /// `data` holds the items; `links.next` the next page.
-fn json_api(fields: &[Field], types: &[TypeDef]) -> Option<Paging> {
-    let data = field(fields, "data")?;
+fn json_api(found: &Found<'_>, types: &Types<'_>) -> Option<Paging> {
+    let data = field(found.fields, "data")?;
     let TypeRef::Vec(item) = &data.ty else {
         return None;
     };
-    let links = field(fields, "links")?;
-    let next = field(struct_fields(&links.ty, types)?, "next")?;
+    let links = field(found.fields, "links")?;
+    let link_fields = struct_fields(&links.ty, types, found.in_models, 0)?;
+    let next = field(link_fields.fields, "next")?;
     (next.ty == TypeRef::String).then(|| Paging {
         item: (**item).clone(),
         items_field: data.rust_name.clone(),

@@ -9,7 +9,16 @@ use crate::naming::Scope;
 use crate::{Error, naming};
 
 /// Method and field names of the generated request builder that a parameter cannot take.
-pub const RESERVED_PARAM_NAMES: &[&str] = &["client", "new", "build", "send"];
+pub const RESERVED_PARAM_NAMES: &[&str] = &[
+    "client",
+    "new",
+    "build",
+    "send",
+    "options",
+    "pages",
+    "items",
+    "collect_all",
+];
 
 /// Lowers one parameter; `names` keeps setter names unique within the operation.
 pub fn lower(
@@ -74,6 +83,9 @@ pub fn lower(
             ));
         }
     };
+    let explode = parameter.collection_format.as_deref() == Some("multi")
+        && matches!(ty, TypeRef::Vec(_))
+        && location == ParamLocation::Query;
     Ok(Parameter {
         wire_name: parameter.name.clone(),
         rust_name: names.claim(naming::snake(&parameter.name)),
@@ -83,6 +95,8 @@ pub fn lower(
         ty,
         constraints: constraints(simple),
         double_encoded,
+        explode,
+        deprecated: simple.deprecated,
     })
 }
 
@@ -110,6 +124,8 @@ fn body(
         ty,
         constraints: Constraints::default(),
         double_encoded: false,
+        explode: false,
+        deprecated: schema.deprecated,
     })
 }
 

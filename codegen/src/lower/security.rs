@@ -98,6 +98,13 @@ fn place(name: &str, scheme: &SecurityScheme, placement: &mut Placement) {
                 "`{name}`: HTTP basic authentication (`Auth::basic`)."
             ));
         }
+        ("bearer", _, _) => {
+            placement.headers.push(header("Authorization", "Bearer "));
+            placement.descriptions.push(format!(
+                "`{name}`: a bearer token in the `Authorization` header (`Auth::bearer`, or \
+                 App Store Connect `Credentials`, which mint one)."
+            ));
+        }
         ("oauth2", _, _) => {
             placement.headers.push(header("Authorization", "Bearer "));
             placement.descriptions.push(format!(

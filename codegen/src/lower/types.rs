@@ -10,9 +10,10 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use crate::error::JsonPath;
-use crate::ir::{EnumDef, Field, TypeDef, TypeKind, TypeRef, Variant};
+use crate::ir::{EnumDef, Field, TypeDef, TypeKind, TypeRef, UnionDef, Variant};
 use crate::load::swagger2::Schema;
 use crate::lower::models::Definitions;
+use crate::lower::unions;
 use crate::naming::{self, Scope};
 
 /// Names the generated code relies on; a type derived from the definition never takes them.
@@ -110,6 +111,9 @@ impl TypeBuilder {
         if !schema.all_of.is_empty() {
             let merged = self.merge_all_of(schema, path, 0);
             return self.lower(&merged, hint, enums, path);
+        }
+        if !schema.one_of.is_empty() {
+            return self.union(schema, hint, enums, path);
         }
         if let Some(strings) = schema.allowed.as_deref().and_then(string_values) {
             let name = self.claim(hint);
@@ -226,9 +230,10 @@ impl TypeBuilder {
                     rust_name: field_names.claim(naming::snake(wire_name)),
                     doc: doc(property),
                     ty,
-                    required: required.contains(&wire_name.as_str()),
+                    required: required.contains(&wire_name.as_str()) && !property.nullable,
                     flatten: false,
                     boxed: false,
+                    deprecated: property.deprecated,
                 }
             })
             .collect();
@@ -241,6 +246,7 @@ impl TypeBuilder {
                 required: false,
                 flatten: true,
                 boxed: false,
+                deprecated: false,
             });
         }
         self.types.push(TypeDef {
@@ -291,6 +297,79 @@ impl TypeBuilder {
             doc: doc(schema),
             kind: TypeKind::Alias(target),
         });
+    }
+
+    /// A `oneOf`: the single variant's type, or a union told apart by a tag or by shape.
+    fn union(&mut self, schema: &Schema, hint: &str, enums: Enums, path: &JsonPath) -> TypeRef {
+        if let [only] = schema.one_of.as_slice() {
+            return self.lower(only, hint, enums, &path.key("oneOf").index(0));
+        }
+        let name = self.claim(hint);
+        let definitions = Rc::clone(&self.definitions);
+        let candidates: Vec<unions::Candidate<'_>> = schema
+            .one_of
+            .iter()
+            .enumerate()
+            .map(|(index, variant)| {
+                let word = variant
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| format!("option {}", index + 1));
+                let ty = self.lower(
+                    variant,
+                    &format!("{hint} {word}"),
+                    enums,
+                    &path.key("oneOf").index(index),
+                );
+                let reference = variant.reference.as_deref();
+                let resolved = reference
+                    .and_then(|reference| definitions.resolve(reference))
+                    .map_or(variant, |(_, target)| target);
+                unions::Candidate {
+                    ty,
+                    schema: resolved,
+                    reference,
+                }
+            })
+            .collect();
+        let mut variant_names = Scope::with_reserved(&["Unknown"]);
+        let names: Vec<String> = candidates
+            .iter()
+            .map(|candidate| {
+                variant_names.claim(naming::pascal(&unions::variant_name(&candidate.ty)))
+            })
+            .collect();
+        let tags = unions::tags(schema, &candidates);
+        let (kept, notes) = match &tags {
+            Some((_, values)) => unions::keep_one_per_tag(values, &candidates, &names),
+            None => ((0..candidates.len()).collect(), Vec::new()),
+        };
+        let variants = unions::variants(
+            &kept,
+            &candidates,
+            &names,
+            tags.as_ref().map(|(_, values)| values.as_slice()),
+        );
+        let mut text = doc(schema).unwrap_or_else(|| match &tags {
+            Some((property, _)) => {
+                format!("One of several values, told apart by their `{property}`.")
+            }
+            None => "One of several values: the first that fits is taken.".to_owned(),
+        });
+        for note in notes {
+            text.push('\n');
+            text.push_str(&note);
+        }
+        self.types.push(TypeDef {
+            name: name.clone(),
+            doc: Some(text),
+            kind: TypeKind::Union(UnionDef {
+                tag: tags.map(|(property, _)| property),
+                variants,
+                catch_all: "Unknown".to_owned(),
+            }),
+        });
+        TypeRef::Named(name)
     }
 
     /// The model a `$ref` names, or JSON with a warning when it names nothing known.
@@ -365,6 +444,10 @@ impl TypeBuilder {
         enums: Enums,
         path: &JsonPath,
     ) -> Option<TypeRef> {
+        if let Some(inner) = &schema.additional_schema {
+            let path = path.key("additionalProperties");
+            return Some(self.lower(inner, hint, enums, &path));
+        }
         match schema.additional_properties.as_ref()? {
             Value::Bool(true) => Some(TypeRef::Json),
             Value::Object(map) if map.is_empty() => Some(TypeRef::Json),

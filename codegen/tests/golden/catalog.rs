@@ -137,11 +137,26 @@ pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
     &operations::upload_photo::INFO,
 ];
 
+/// The values of parameters, one enum per set of values, shared by every operation
+/// that takes it. Each operation's module names the enums of its parameters:
+/// prefer that name (`operations::<operation>::<Name>`), which stays the same
+/// whatever other operations the definition adds.
+pub mod parameters {
+    ::connector_runtime::closed_enum! {
+        /// The values of the `order` parameter.
+        pub enum Order {
+            Name = "name",
+            NameDescending = "-name",
+            Created = "created",
+        }
+    }
+}
+
 /// One module per operation: its request builder and the types it sends and receives.
 pub mod operations {
     /// `POST /items/{item-id}/notes`
     pub mod add_note {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "AddNote";
 
         /// A `POST /items/{item-id}/notes` request.
@@ -252,11 +267,7 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
                 ::connector_runtime::meta::ParameterInfo {
                     wire_name: "text",
@@ -265,11 +276,7 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
                 ::connector_runtime::meta::ParameterInfo {
                     wire_name: "stars",
@@ -278,13 +285,13 @@ pub mod operations {
                     required: false,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: Some((1.0, false)),
-                    maximum: Some((5.0, false)),
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[
+                        ::connector_runtime::meta::Bound::Minimum(1.0),
+                        ::connector_runtime::meta::Bound::Maximum(5.0),
+                    ],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -310,7 +317,7 @@ pub mod operations {
     ///
     /// `GET /stores/{store}/items/{item-id}`
     pub mod catalog_items_get_one {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "Catalog.Items/Get-One";
 
         /// A `GET /stores/{store}/items/{item-id}` request.
@@ -322,7 +329,7 @@ pub mod operations {
             client: ::connector_runtime::Client,
             store: String,
             item_id: i64,
-            x_request_label: Option<String>,
+            options: Options,
         }
 
         impl Request {
@@ -335,18 +342,8 @@ pub mod operations {
                     client,
                     store,
                     item_id,
-                    x_request_label: None,
+                    options: Options::default(),
                 }
-            }
-
-            /// A label echoed in logs
-            ///
-            /// Sent as `X-Request-Label` (header).
-            ///
-            /// Must be at most 8 characters; checked before sending.
-            pub fn x_request_label(mut self, value: impl Into<String>) -> Self {
-                self.x_request_label = Some(value.into());
-                self
             }
 
             /// Checks every parameter against the definition's bounds and builds the HTTP request
@@ -384,15 +381,7 @@ pub mod operations {
                     ]
                         .concat(),
                 );
-                if let Some(value) = &self.x_request_label {
-                    ::connector_runtime::validate::max_length(
-                        OPERATION_ID,
-                        "X-Request-Label",
-                        value,
-                        8,
-                    )?;
-                    request.header("X-Request-Label", value.to_string());
-                }
+                self.options.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");
                 request.credential_header("Authorization", "Token ", " v1");
                 Ok(request)
@@ -416,6 +405,14 @@ pub mod operations {
             }
         }
 
+        ::connector_runtime::options! {
+            /// The optional parameters of [`Request`], set with its methods of the same name.
+            struct Options in Request.options {
+                /// A label echoed in logs
+                header "X-Request-Label" => x_request_label: String [max_length 8],
+            }
+        }
+
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
             id: "Catalog.Items/Get-One",
@@ -432,11 +429,7 @@ pub mod operations {
                     required: true,
                     description: Some("The store, which may contain a slash"),
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
                 ::connector_runtime::meta::ParameterInfo {
                     wire_name: "item-id",
@@ -445,26 +438,10 @@ pub mod operations {
                     required: true,
                     description: Some("The item number"),
                     kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: Some((1.0, false)),
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "X-Request-Label",
-                    rust_name: "x_request_label",
-                    location: ::connector_runtime::meta::Location::Header,
-                    required: false,
-                    description: Some("A label echoed in logs"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: Some(8u64),
-                    pattern: None,
+                    bounds: &[::connector_runtime::meta::Bound::Minimum(1.0)],
                 },
             ],
+            options: Options::PARAMETERS,
             pageable: false,
             build: from_arguments,
         };
@@ -479,193 +456,61 @@ pub mod operations {
                 arguments.required::<String>(OPERATION_ID, "store")?,
                 arguments.required::<i64>(OPERATION_ID, "item-id")?,
             );
-            if let Some(value) = arguments
-                .parse::<String>(OPERATION_ID, "X-Request-Label")?
-            {
-                request = request.x_request_label(value);
-            }
+            request.options.parse(OPERATION_ID, arguments)?;
             request.build()
         }
 
-        /// Where the item is in its life.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum State {
-            /// `ACTIVE`
-            Active,
-            /// `RETIRED`
-            Retired,
-            /// A value this client does not know yet, kept as it was received.
-            Unknown(String),
-        }
-
-        impl State {
-            /// The value as it is sent and received.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    Self::Active => "ACTIVE",
-                    Self::Retired => "RETIRED",
-                    Self::Unknown(value) => value,
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for State {
-            fn fmt(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for State {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for State {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-                Ok(
-                    match value.as_str() {
-                        "ACTIVE" => Self::Active,
-                        "RETIRED" => Self::Retired,
-                        _ => Self::Unknown(value),
-                    },
-                )
-            }
-        }
-
-        /// The `Self_` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct Self_ {
-            /// The `href` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub href: Option<String>,
-        }
-
-        /// The `VariantsKind` values.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum VariantsKind {
-            /// `STANDARD`
-            Standard,
-            /// `LIMITED`
-            Limited,
-            /// `SPECIAL`
-            Special,
-            /// A value this client does not know yet, kept as it was received.
-            Unknown(String),
-        }
-
-        impl VariantsKind {
-            /// The value as it is sent and received.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    Self::Standard => "STANDARD",
-                    Self::Limited => "LIMITED",
-                    Self::Special => "SPECIAL",
-                    Self::Unknown(value) => value,
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for VariantsKind {
-            fn fmt(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for VariantsKind {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for VariantsKind {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-                Ok(
-                    match value.as_str() {
-                        "STANDARD" => Self::Standard,
-                        "LIMITED" => Self::Limited,
-                        "SPECIAL" => Self::Special,
-                        _ => Self::Unknown(value),
-                    },
-                )
-            }
-        }
-
-        /// The `Variants` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct Variants {
-            /// The `sku` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub sku: Option<String>,
-            /// The `kind` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub kind: Option<VariantsKind>,
-        }
-
-        /// The `Body` object.
-        #[derive(Debug, Clone, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
-        pub struct Body {
-            /// The `id` value.
-            pub id: i64,
-            /// Always `item`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub r#type: Option<String>,
+        ::connector_runtime::open_enum! {
             /// Where the item is in its life.
-            pub state: State,
-            /// The `self` value.
-            #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-            pub self_: Option<Self_>,
-            /// The `created-at` value.
-            #[serde(
-                rename = "created-at",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub created_at: Option<String>,
-            /// The `price` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub price: Option<f32>,
-            /// The `tags` value.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
-            pub tags: Vec<String>,
-            /// The `variants` value.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
-            pub variants: Vec<Variants>,
-            /// The `extra` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub extra: Option<::serde_json::Value>,
+            pub enum State {
+                Active = "ACTIVE",
+                Retired = "RETIRED",
+                _ => Unknown(String),
+            }
+        }
+
+        ::connector_runtime::model! {
+            /// The `Self_` object.
+            #[derive(Default)]
+            pub struct Self_ {
+                "href" => pub href: Option<String>,
+            }
+        }
+
+        ::connector_runtime::open_enum! {
+            /// The `VariantsKind` values.
+            pub enum VariantsKind {
+                Standard = "STANDARD",
+                Limited = "LIMITED",
+                Special = "SPECIAL",
+                _ => Unknown(String),
+            }
+        }
+
+        ::connector_runtime::model! {
+            /// The `Variants` object.
+            #[derive(Default)]
+            pub struct Variants {
+                "sku" => pub sku: Option<String>,
+                "kind" => pub kind: Option<VariantsKind>,
+            }
+        }
+
+        ::connector_runtime::model! {
+            /// The `Body` object.
+            pub struct Body {
+                "id" => pub id: i64,
+                /// Always `item`.
+                "type" => pub r#type: Option<String>,
+                /// Where the item is in its life.
+                "state" => pub state: State,
+                "self" => pub self_: Option<Self_>,
+                "created-at" => pub created_at: Option<String>,
+                "price" => pub price: Option<f32>,
+                "tags" => pub tags: Vec<String>,
+                "variants" => pub variants: Vec<Variants>,
+                "extra" => pub extra: Option<::serde_json::Value>,
+            }
         }
     }
 
@@ -675,7 +520,7 @@ pub mod operations {
     ///
     /// `DELETE /items`
     pub mod delete_all_items {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "DeleteAllItems";
 
         /// A `DELETE /items` request.
@@ -734,6 +579,7 @@ pub mod operations {
             method: "DELETE",
             path: "/items",
             parameters: &[],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -750,7 +596,7 @@ pub mod operations {
 
     /// `GET /versions/{api-version}/status`
     pub mod get_status {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "GetStatus";
 
         /// A `GET /versions/{api-version}/status` request.
@@ -832,13 +678,10 @@ pub mod operations {
                     required: true,
                     description: Some("Internal without a default stays a parameter"),
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -862,7 +705,9 @@ pub mod operations {
     ///
     /// `GET /items`
     pub mod list_items {
-        /// The operation's `operationId` in the connector definition.
+        pub use super::super::parameters::Order;
+
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "ListItems";
 
         /// A `GET /items` request.
@@ -872,125 +717,15 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            top: Option<i32>,
-            filter_name: Option<String>,
-            order: Option<Order>,
-            ids: Option<Vec<String>>,
-            r#type: Option<bool>,
-            ratio: Option<f64>,
-            offset: Option<i64>,
-            delta: Option<f64>,
-            page_size: Option<i32>,
-            archived: Option<bool>,
+            options: Options,
         }
 
         impl Request {
             pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
                 Self {
                     client,
-                    top: None,
-                    filter_name: None,
-                    order: None,
-                    ids: None,
-                    r#type: None,
-                    ratio: None,
-                    offset: None,
-                    delta: None,
-                    page_size: None,
-                    archived: None,
+                    options: Options::default(),
                 }
-            }
-
-            /// Page size
-            ///
-            /// Sent as `$top` (query).
-            ///
-            /// Must be at least 0, less than 100; checked before sending.
-            pub fn top(mut self, value: i32) -> Self {
-                self.top = Some(value);
-                self
-            }
-
-            /// Name filter
-            ///
-            /// Sent as `filter[name]` (query).
-            ///
-            /// Must be at least 2 characters, matching the pattern `^[A-Za-z ]+$`; checked before sending.
-            pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-                self.filter_name = Some(value.into());
-                self
-            }
-
-            /// Sort order
-            ///
-            /// Sent as `order` (query).
-            pub fn order(mut self, value: Order) -> Self {
-                self.order = Some(value);
-                self
-            }
-
-            /// Item ids
-            ///
-            /// Sent as `ids` (query).
-            pub fn ids(mut self, value: impl IntoIterator<Item = String>) -> Self {
-                self.ids = Some(value.into_iter().collect());
-                self
-            }
-
-            /// A keyword as a name
-            ///
-            /// Sent as `type` (query).
-            pub fn r#type(mut self, value: bool) -> Self {
-                self.r#type = Some(value);
-                self
-            }
-
-            /// A float bound
-            ///
-            /// Sent as `ratio` (query).
-            ///
-            /// Must be at most 1.5; checked before sending.
-            pub fn ratio(mut self, value: f64) -> Self {
-                self.ratio = Some(value);
-                self
-            }
-
-            /// Offset from the end when negative
-            ///
-            /// Sent as `offset` (query).
-            ///
-            /// Must be at least -10; checked before sending.
-            pub fn offset(mut self, value: i64) -> Self {
-                self.offset = Some(value);
-                self
-            }
-
-            /// A negative float bound
-            ///
-            /// Sent as `delta` (query).
-            ///
-            /// Must be greater than -0.5; checked before sending.
-            pub fn delta(mut self, value: f64) -> Self {
-                self.delta = Some(value);
-                self
-            }
-
-            /// Items per page
-            ///
-            /// Sent as `pageSize` (query).
-            ///
-            /// Must be one of 10, 20, 50; checked before sending.
-            pub fn page_size(mut self, value: i32) -> Self {
-                self.page_size = Some(value);
-                self
-            }
-
-            /// Archived items only
-            ///
-            /// Sent as `archived` (query).
-            pub fn archived(mut self, value: bool) -> Self {
-                self.archived = Some(value);
-                self
             }
 
             /// Checks every parameter against the definition's bounds and builds the HTTP request
@@ -1007,97 +742,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/items",
                 );
-                if let Some(value) = self.top {
-                    ::connector_runtime::validate::maximum(
-                        OPERATION_ID,
-                        "$top",
-                        value,
-                        100,
-                        true,
-                    )?;
-                    ::connector_runtime::validate::minimum(
-                        OPERATION_ID,
-                        "$top",
-                        value,
-                        0,
-                        false,
-                    )?;
-                    request.query("$top", value);
-                }
-                if let Some(value) = &self.filter_name {
-                    ::connector_runtime::validate::min_length(
-                        OPERATION_ID,
-                        "filter[name]",
-                        value,
-                        2,
-                    )?;
-                    ::connector_runtime::validate::pattern(
-                        OPERATION_ID,
-                        "filter[name]",
-                        value,
-                        "^[A-Za-z ]+$",
-                    )?;
-                    request.query("filter[name]", value);
-                }
-                if let Some(value) = &self.order {
-                    request.query("order", value);
-                }
-                if let Some(value) = &self.ids {
-                    request
-                        .query(
-                            "ids",
-                            value
-                                .iter()
-                                .map(ToString::to_string)
-                                .collect::<Vec<_>>()
-                                .join(","),
-                        );
-                }
-                if let Some(value) = self.r#type {
-                    request.query("type", value);
-                }
-                if let Some(value) = self.ratio {
-                    ::connector_runtime::validate::maximum(
-                        OPERATION_ID,
-                        "ratio",
-                        value,
-                        1.5,
-                        false,
-                    )?;
-                    request.query("ratio", value);
-                }
-                if let Some(value) = self.offset {
-                    ::connector_runtime::validate::minimum(
-                        OPERATION_ID,
-                        "offset",
-                        value,
-                        -10,
-                        false,
-                    )?;
-                    request.query("offset", value);
-                }
-                if let Some(value) = self.delta {
-                    ::connector_runtime::validate::minimum(
-                        OPERATION_ID,
-                        "delta",
-                        value,
-                        -0.5,
-                        true,
-                    )?;
-                    request.query("delta", value);
-                }
-                if let Some(value) = self.page_size {
-                    ::connector_runtime::validate::one_of(
-                        OPERATION_ID,
-                        "pageSize",
-                        value,
-                        &[10, 20, 50],
-                    )?;
-                    request.query("pageSize", value);
-                }
-                if let Some(value) = self.archived {
-                    request.query("archived", value);
-                }
+                self.options.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");
                 request.credential_header("Authorization", "Token ", " v1");
                 Ok(request)
@@ -1121,6 +766,32 @@ pub mod operations {
             }
         }
 
+        ::connector_runtime::options! {
+            /// The optional parameters of [`Request`], set with its methods of the same name.
+            struct Options in Request.options {
+                /// Page size
+                query "$top" => top: i32 [minimum 0, exclusive_maximum 100],
+                /// Name filter
+                query "filter[name]" => filter_name: String [min_length 2, pattern "^[A-Za-z ]+$"],
+                /// Sort order
+                query "order" => order: Order,
+                /// Item ids
+                query "ids" => ids: Vec<String>,
+                /// A keyword as a name
+                query "type" => r#type: bool,
+                /// A float bound
+                query "ratio" => ratio: f64 [maximum 1.5],
+                /// Offset from the end when negative
+                query "offset" => offset: i64 [minimum (-10)],
+                /// A negative float bound
+                query "delta" => delta: f64 [exclusive_minimum (-0.5)],
+                /// Items per page
+                query "pageSize" => page_size: i32 [one_of [10, 20, 50]],
+                /// Archived items only
+                query "archived" => archived: bool,
+            }
+        }
+
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
             id: "ListItems",
@@ -1129,142 +800,8 @@ pub mod operations {
             description: Some("Lists items.\nFilters combine with AND."),
             method: "GET",
             path: "/items",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "$top",
-                    rust_name: "top",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("Page size"),
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: Some((0.0, false)),
-                    maximum: Some((100.0, true)),
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "filter[name]",
-                    rust_name: "filter_name",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("Name filter"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: Some(2u64),
-                    max_length: None,
-                    pattern: Some("^[A-Za-z ]+$"),
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "order",
-                    rust_name: "order",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("Sort order"),
-                    kind: ::connector_runtime::meta::ValueKind::Enum(
-                        &["name", "-name", "created"],
-                    ),
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "ids",
-                    rust_name: "ids",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("Item ids"),
-                    kind: ::connector_runtime::meta::ValueKind::List(
-                        &::connector_runtime::meta::ValueKind::String,
-                    ),
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "type",
-                    rust_name: "type",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("A keyword as a name"),
-                    kind: ::connector_runtime::meta::ValueKind::Boolean,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "ratio",
-                    rust_name: "ratio",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("A float bound"),
-                    kind: ::connector_runtime::meta::ValueKind::Number,
-                    minimum: None,
-                    maximum: Some((1.5, false)),
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "offset",
-                    rust_name: "offset",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("Offset from the end when negative"),
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: Some((-10.0, false)),
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "delta",
-                    rust_name: "delta",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("A negative float bound"),
-                    kind: ::connector_runtime::meta::ValueKind::Number,
-                    minimum: Some((-0.5, true)),
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "pageSize",
-                    rust_name: "page_size",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("Items per page"),
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "archived",
-                    rust_name: "archived",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: Some("Archived items only"),
-                    kind: ::connector_runtime::meta::ValueKind::Boolean,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-            ],
+            parameters: &[],
+            options: Options::PARAMETERS,
             pageable: false,
             build: from_arguments,
         };
@@ -1275,108 +812,17 @@ pub mod operations {
             arguments: &::connector_runtime::meta::Arguments,
         ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
             let mut request = Request::new(client.clone());
-            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "$top")? {
-                request = request.top(value);
-            }
-            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "filter[name]")?
-            {
-                request = request.filter_name(value);
-            }
-            if let Some(value) = arguments.parse::<Order>(OPERATION_ID, "order")? {
-                request = request.order(value);
-            }
-            if let Some(value) = arguments.list::<String>(OPERATION_ID, "ids")? {
-                request = request.ids(value);
-            }
-            if let Some(value) = arguments.parse::<bool>(OPERATION_ID, "type")? {
-                request = request.r#type(value);
-            }
-            if let Some(value) = arguments.parse::<f64>(OPERATION_ID, "ratio")? {
-                request = request.ratio(value);
-            }
-            if let Some(value) = arguments.parse::<i64>(OPERATION_ID, "offset")? {
-                request = request.offset(value);
-            }
-            if let Some(value) = arguments.parse::<f64>(OPERATION_ID, "delta")? {
-                request = request.delta(value);
-            }
-            if let Some(value) = arguments.parse::<i32>(OPERATION_ID, "pageSize")? {
-                request = request.page_size(value);
-            }
-            if let Some(value) = arguments.parse::<bool>(OPERATION_ID, "archived")? {
-                request = request.archived(value);
-            }
+            request.options.parse(OPERATION_ID, arguments)?;
             request.build()
         }
 
-        /// The values of the order parameter.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Order {
-            /// `name`
-            Name,
-            /// `-name`
-            NameDescending,
-            /// `created`
-            Created,
-        }
-
-        impl Order {
-            /// Every value, in the order the definition lists them.
-            pub const ALL: &[Self] = &[Self::Name, Self::NameDescending, Self::Created];
-
-            /// The value as it is sent.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    Self::Name => "name",
-                    Self::NameDescending => "-name",
-                    Self::Created => "created",
-                }
+        ::connector_runtime::model! {
+            /// The `Item` object.
+            #[derive(Default)]
+            pub struct Item {
+                "id" => pub id: Option<i64>,
+                "name" => pub name: Option<String>,
             }
-        }
-
-        impl ::std::fmt::Display for Order {
-            fn fmt(
-                &self,
-                formatter: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                formatter.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::str::FromStr for Order {
-            type Err = ::connector_runtime::meta::UnknownValue;
-
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                match value {
-                    "name" => Ok(Self::Name),
-                    "-name" => Ok(Self::NameDescending),
-                    "created" => Ok(Self::Created),
-                    _ => {
-                        Err(::connector_runtime::meta::UnknownValue {
-                            value: value.to_owned(),
-                            allowed: &["name", "-name", "created"],
-                        })
-                    }
-                }
-            }
-        }
-
-        /// The `Item` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct Item {
-            /// The `id` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub id: Option<i64>,
-            /// The `name` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub name: Option<String>,
         }
     }
 
@@ -1384,7 +830,7 @@ pub mod operations {
     ///
     /// `POST /items/{item-id}/photo`
     pub mod upload_photo {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "UploadPhoto";
 
         /// A `POST /items/{item-id}/photo` request.
@@ -1493,11 +939,7 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
                 ::connector_runtime::meta::ParameterInfo {
                     wire_name: "photo",
@@ -1506,11 +948,7 @@ pub mod operations {
                     required: true,
                     description: Some("The image"),
                     kind: ::connector_runtime::meta::ValueKind::File,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
                 ::connector_runtime::meta::ParameterInfo {
                     wire_name: "caption",
@@ -1519,13 +957,10 @@ pub mod operations {
                     required: false,
                     description: Some("A caption"),
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: Some(20u64),
-                    pattern: None,
+                    bounds: &[::connector_runtime::meta::Bound::MaxLength(20)],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -1546,19 +981,12 @@ pub mod operations {
             request.build()
         }
 
-        /// The `Body` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct Body {
-            /// The `url` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub url: Option<String>,
+        ::connector_runtime::model! {
+            /// The `Body` object.
+            #[derive(Default)]
+            pub struct Body {
+                "url" => pub url: Option<String>,
+            }
         }
     }
 }

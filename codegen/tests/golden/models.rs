@@ -144,123 +144,60 @@ pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
 
 /// The types the definition shares between operations (its `definitions`).
 pub mod models {
-    /// A tree node.
-    #[derive(Debug, Clone, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
-    pub struct Node {
-        /// The `name` value.
-        pub name: String,
-        /// The `parent` value.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub parent: Option<Box<Node>>,
-        /// The `children` value.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        pub children: Vec<Node>,
-        /// The `labels` value.
-        #[serde(default, skip_serializing_if = "::std::collections::BTreeMap::is_empty")]
-        pub labels: ::std::collections::BTreeMap<String, String>,
-    }
-
-    /// The `Base` object.
-    #[derive(Debug, Clone, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
-    pub struct Base {
-        /// The `id` value.
-        pub id: i64,
-        /// The `kind` value.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub kind: Option<Kind>,
-    }
-
-    /// A book is a base with a title.
-    #[derive(Debug, Clone, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
-    pub struct Book {
-        /// The `id` value.
-        pub id: i64,
-        /// The `kind` value.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub kind: Option<Kind>,
-        /// The `title` value.
-        pub title: String,
-    }
-
-    /// The `Kind` values.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-    pub enum Kind {
-        /// `paper`
-        Paper,
-        /// `ebook`
-        Ebook,
-        /// A value this client does not know yet, kept as it was received.
-        Unknown(String),
-    }
-
-    impl Kind {
-        /// The value as it is sent and received.
-        pub fn as_str(&self) -> &str {
-            match self {
-                Self::Paper => "paper",
-                Self::Ebook => "ebook",
-                Self::Unknown(value) => value,
-            }
+    ::connector_runtime::model! {
+        /// A tree node.
+        pub struct Node {
+            "name" => pub name: String,
+            "parent" => pub parent: Option<Box<Node>>,
+            "children" => pub children: Vec<Node>,
+            "labels" => pub labels: ::std::collections::BTreeMap<String, String>,
         }
     }
 
-    impl ::std::fmt::Display for Kind {
-        fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            formatter.write_str(self.as_str())
+    ::connector_runtime::model! {
+        /// The `Base` object.
+        pub struct Base {
+            "id" => pub id: i64,
+            "kind" => pub kind: Option<Kind>,
         }
     }
 
-    impl ::serde::Serialize for Kind {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
+    ::connector_runtime::model! {
+        /// A book is a base with a title.
+        pub struct Book {
+            "id" => pub id: i64,
+            "kind" => pub kind: Option<Kind>,
+            "title" => pub title: String,
         }
     }
 
-    impl<'de> ::serde::Deserialize<'de> for Kind {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-            Ok(
-                match value.as_str() {
-                    "paper" => Self::Paper,
-                    "ebook" => Self::Ebook,
-                    _ => Self::Unknown(value),
-                },
-            )
+    ::connector_runtime::open_enum! {
+        /// The `Kind` values.
+        pub enum Kind {
+            Paper = "paper",
+            Ebook = "ebook",
+            _ => Unknown(String),
         }
     }
 
     /// The `Books` value.
     pub type Books = Vec<Book>;
 
-    /// The `Open` object.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize, ::serde::Serialize)]
-    pub struct Open {
-        /// The `known` value.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub known: Option<bool>,
-        /// Properties the definition does not declare.
-        #[serde(flatten)]
-        pub additional_properties: ::std::collections::BTreeMap<
-            String,
-            ::serde_json::Value,
-        >,
+    ::connector_runtime::model! {
+        /// The `Open` object.
+        #[derive(Default)]
+        pub struct Open {
+            "known" => pub known: Option<bool>,
+            .. => pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        }
     }
 
-    /// The `MicrosoftGraphItem` object.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Deserialize, ::serde::Serialize)]
-    pub struct MicrosoftGraphItem {
-        /// The `@odata.type` value.
-        #[serde(
-            rename = "@odata.type",
-            default,
-            skip_serializing_if = "Option::is_none"
-        )]
-        pub odata_type: Option<String>,
+    ::connector_runtime::model! {
+        /// The `MicrosoftGraphItem` object.
+        #[derive(Default)]
+        pub struct MicrosoftGraphItem {
+            "@odata.type" => pub odata_type: Option<String>,
+        }
     }
 }
 
@@ -268,7 +205,7 @@ pub mod models {
 pub mod operations {
     /// `POST /shelves/{shelf}/books`
     pub mod add_book {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "AddBook";
 
         /// A `POST /shelves/{shelf}/books` request.
@@ -354,11 +291,7 @@ pub mod operations {
                     required: true,
                     description: Some("The shelf"),
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
                 ::connector_runtime::meta::ParameterInfo {
                     wire_name: "book",
@@ -367,13 +300,10 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -395,7 +325,7 @@ pub mod operations {
 
     /// `GET /cover`
     pub mod get_cover {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "GetCover";
 
         /// A `GET /cover` request.
@@ -457,6 +387,7 @@ pub mod operations {
             method: "GET",
             path: "/cover",
             parameters: &[],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -473,7 +404,7 @@ pub mod operations {
 
     /// `GET /report`
     pub mod get_report {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "GetReport";
 
         /// A `GET /report` request.
@@ -535,6 +466,7 @@ pub mod operations {
             method: "GET",
             path: "/report",
             parameters: &[],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -551,7 +483,7 @@ pub mod operations {
 
     /// `GET /tree`
     pub mod get_tree {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "GetTree";
 
         /// A `GET /tree` request.
@@ -613,6 +545,7 @@ pub mod operations {
             method: "GET",
             path: "/tree",
             parameters: &[],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -629,7 +562,7 @@ pub mod operations {
 
     /// `GET /shelves/{shelf}/books`
     pub mod list_books {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "ListBooks";
 
         /// A `GET /shelves/{shelf}/books` request.
@@ -713,13 +646,10 @@ pub mod operations {
                     required: true,
                     description: Some("The shelf"),
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -739,7 +669,7 @@ pub mod operations {
 
     /// `POST /report`
     pub mod post_report {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "PostReport";
 
         /// A `POST /report` request.
@@ -806,13 +736,10 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -832,7 +759,7 @@ pub mod operations {
 
     /// `PUT /shelves/{shelf}/books`
     pub mod put_book {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "PutBook";
 
         /// A `PUT /shelves/{shelf}/books` request.
@@ -937,11 +864,7 @@ pub mod operations {
                     required: true,
                     description: Some("The shelf"),
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
                 ::connector_runtime::meta::ParameterInfo {
                     wire_name: "book",
@@ -950,13 +873,10 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -975,19 +895,12 @@ pub mod operations {
             request.build()
         }
 
-        /// The `CreatedBody` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct CreatedBody {
-            /// The `location` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub location: Option<String>,
+        ::connector_runtime::model! {
+            /// The `CreatedBody` object.
+            #[derive(Default)]
+            pub struct CreatedBody {
+                "location" => pub location: Option<String>,
+            }
         }
 
         /// The answer, by status: the statuses carry different bodies.
@@ -1004,7 +917,7 @@ pub mod operations {
 
     /// `PUT /cover`
     pub mod put_cover {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "PutCover";
 
         /// A `PUT /cover` request.
@@ -1073,14 +986,11 @@ pub mod operations {
                     location: ::connector_runtime::meta::Location::Body,
                     required: true,
                     description: None,
-                    kind: ::connector_runtime::meta::ValueKind::File,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    kind: ::connector_runtime::meta::ValueKind::String,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -1100,7 +1010,7 @@ pub mod operations {
 
     /// `PUT /tree`
     pub mod put_note {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "PutNote";
 
         /// A `PUT /tree` request.
@@ -1175,13 +1085,10 @@ pub mod operations {
                     required: false,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -1198,37 +1105,21 @@ pub mod operations {
             request.build()
         }
 
-        /// The `RequestTags` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct RequestTags {
-            /// The `name` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub name: Option<String>,
+        ::connector_runtime::model! {
+            /// The `RequestTags` object.
+            #[derive(Default)]
+            pub struct RequestTags {
+                "name" => pub name: Option<String>,
+            }
         }
 
-        /// The `RequestBody` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct RequestBody {
-            /// The `text` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub text: Option<String>,
-            /// The `tags` value.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
-            pub tags: Vec<RequestTags>,
+        ::connector_runtime::model! {
+            /// The `RequestBody` object.
+            #[derive(Default)]
+            pub struct RequestBody {
+                "text" => pub text: Option<String>,
+                "tags" => pub tags: Vec<RequestTags>,
+            }
         }
     }
 }

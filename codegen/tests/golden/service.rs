@@ -171,7 +171,7 @@ impl Connection {
 pub mod operations {
     /// `POST /things`
     pub mod add_thing {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "AddThing";
 
         /// A `POST /things` request.
@@ -250,13 +250,10 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -276,7 +273,7 @@ pub mod operations {
 
     /// `GET /items/{item}`
     pub mod get_item {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "GetItem";
 
         /// A `GET /items/{item}` request.
@@ -375,13 +372,10 @@ pub mod operations {
                     required: true,
                     description: None,
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -401,7 +395,7 @@ pub mod operations {
 
     /// `GET /events`
     pub mod list_events {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "ListEvents";
 
         /// A `GET /events` request.
@@ -411,18 +405,15 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            top: Option<i64>,
+            options: Options,
         }
 
         impl Request {
             pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client, top: None }
-            }
-
-            /// Sent as `$top` (query).
-            pub fn top(mut self, value: i64) -> Self {
-                self.top = Some(value);
-                self
+                Self {
+                    client,
+                    options: Options::default(),
+                }
             }
 
             /// Checks every parameter against the definition's bounds and builds the HTTP request
@@ -439,9 +430,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/events",
                 );
-                if let Some(value) = self.top {
-                    request.query("$top", value);
-                }
+                self.options.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -511,6 +500,13 @@ pub mod operations {
             }
         }
 
+        ::connector_runtime::options! {
+            /// The optional parameters of [`Request`], set with its methods of the same name.
+            struct Options in Request.options {
+                query "$top" => top: i64,
+            }
+        }
+
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
             id: "ListEvents",
@@ -519,21 +515,8 @@ pub mod operations {
             description: None,
             method: "GET",
             path: "/events",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "$top",
-                    rust_name: "top",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: false,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
-                },
-            ],
+            parameters: &[],
+            options: Options::PARAMETERS,
             pageable: true,
             build: from_arguments,
         };
@@ -544,47 +527,25 @@ pub mod operations {
             arguments: &::connector_runtime::meta::Arguments,
         ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
             let mut request = Request::new(client.clone());
-            if let Some(value) = arguments.parse::<i64>(OPERATION_ID, "$top")? {
-                request = request.top(value);
-            }
+            request.options.parse(OPERATION_ID, arguments)?;
             request.build()
         }
 
-        /// The `Value` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct Value {
-            /// The `id` value.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub id: Option<String>,
+        ::connector_runtime::model! {
+            /// The `Value` object.
+            #[derive(Default)]
+            pub struct Value {
+                "id" => pub id: Option<String>,
+            }
         }
 
-        /// The `Body` object.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Deserialize,
-            ::serde::Serialize
-        )]
-        pub struct Body {
-            /// The `value` value.
-            #[serde(default, skip_serializing_if = "Vec::is_empty")]
-            pub value: Vec<Value>,
-            /// The `@odata.nextLink` value.
-            #[serde(
-                rename = "@odata.nextLink",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub odata_next_link: Option<String>,
+        ::connector_runtime::model! {
+            /// The `Body` object.
+            #[derive(Default)]
+            pub struct Body {
+                "value" => pub value: Vec<Value>,
+                "@odata.nextLink" => pub odata_next_link: Option<String>,
+            }
         }
 
         impl ::connector_runtime::Page for Body {
@@ -602,7 +563,7 @@ pub mod operations {
 
     /// `GET /things`
     pub mod list_things {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "ListThings";
 
         /// A `GET /things` request.
@@ -697,13 +658,10 @@ pub mod operations {
                     required: false,
                     description: Some("A trace id"),
                     kind: ::connector_runtime::meta::ValueKind::String,
-                    minimum: None,
-                    maximum: None,
-                    min_length: None,
-                    max_length: None,
-                    pattern: None,
+                    bounds: &[],
                 },
             ],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -723,7 +681,7 @@ pub mod operations {
 
     /// `GET /public`
     pub mod public {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "Public";
 
         /// A `GET /public` request.
@@ -789,6 +747,7 @@ pub mod operations {
             method: "GET",
             path: "/public",
             parameters: &[],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -805,7 +764,7 @@ pub mod operations {
 
     /// `GET /basic`
     pub mod with_basic {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "WithBasic";
 
         /// A `GET /basic` request.
@@ -872,6 +831,7 @@ pub mod operations {
             method: "GET",
             path: "/basic",
             parameters: &[],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };
@@ -888,7 +848,7 @@ pub mod operations {
 
     /// `GET /oauth`
     pub mod with_o_auth {
-        /// The operation's `operationId` in the connector definition.
+        /// The operation's `operationId` in the definition.
         pub const OPERATION_ID: &str = "WithOAuth";
 
         /// A `GET /oauth` request.
@@ -955,6 +915,7 @@ pub mod operations {
             method: "GET",
             path: "/oauth",
             parameters: &[],
+            options: &[],
             pageable: false,
             build: from_arguments,
         };

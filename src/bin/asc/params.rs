@@ -55,8 +55,7 @@ pub fn subcommand(info: &'static OperationInfo) -> Command {
         .alias(info.id)
         .about(about)
         .long_about(long_about);
-    info.parameters
-        .iter()
+    info.all_parameters()
         .fold(command, |command, parameter| command.arg(flag(parameter)))
 }
 
@@ -112,8 +111,8 @@ fn value_name(kind: ValueKind) -> &'static str {
 /// The description, then where it goes, its bounds and whether it is required.
 fn help(parameter: &ParameterInfo) -> String {
     let description = parameter
-        .description
-        .map(|text| text.trim().trim_end_matches('.').to_owned())
+        .description_text()
+        .map(|text| text.trim_end_matches('.').to_owned())
         .unwrap_or_else(|| format!("The `{}` parameter", parameter.wire_name));
     let mut facts = vec![format!(
         "{} `{}`",
@@ -143,29 +142,7 @@ fn location_name(location: Location) -> &'static str {
 
 /// The bounds of a parameter in words: "at most 50", "at least 1 character", ...
 pub fn bounds(parameter: &ParameterInfo) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some((minimum, exclusive)) = parameter.minimum {
-        out.push(format!(
-            "{} {minimum}",
-            if exclusive { "more than" } else { "at least" }
-        ));
-    }
-    if let Some((maximum, exclusive)) = parameter.maximum {
-        out.push(format!(
-            "{} {maximum}",
-            if exclusive { "less than" } else { "at most" }
-        ));
-    }
-    if let Some(length) = parameter.min_length {
-        out.push(format!("at least {length} characters"));
-    }
-    if let Some(length) = parameter.max_length {
-        out.push(format!("at most {length} characters"));
-    }
-    if let Some(pattern) = parameter.pattern {
-        out.push(format!("matching `{pattern}`"));
-    }
-    out
+    parameter.bounds.iter().map(ToString::to_string).collect()
 }
 
 /// The text of every given parameter flag, under its wire name; repeated or
@@ -173,7 +150,7 @@ pub fn bounds(parameter: &ParameterInfo) -> Vec<String> {
 /// read from that file.
 pub fn arguments(info: &OperationInfo, matches: &ArgMatches) -> Result<Arguments, CliError> {
     let mut arguments = Arguments::new();
-    for parameter in info.parameters {
+    for parameter in info.all_parameters() {
         if let Some(values) = matches.get_many::<String>(&arg_id(parameter)) {
             let text = values.map(String::as_str).collect::<Vec<_>>().join(",");
             let text = match parameter.location {
@@ -195,6 +172,7 @@ pub fn flag_for(info: &OperationInfo, wire_name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use connector_runtime::meta::Bound;
 
     fn parameter(wire_name: &'static str, rust_name: &'static str) -> ParameterInfo {
         ParameterInfo {
@@ -204,11 +182,7 @@ mod tests {
             required: false,
             description: None,
             kind: ValueKind::Integer,
-            minimum: None,
-            maximum: Some((50.0, false)),
-            min_length: None,
-            max_length: None,
-            pattern: None,
+            bounds: &[Bound::Maximum(50.0)],
         }
     }
 
@@ -231,15 +205,15 @@ mod tests {
     #[test]
     fn help_names_the_wire_name_and_the_bounds() {
         let mut limit = parameter("limit[builds]", "limit_builds");
-        limit.minimum = Some((0.0, true));
+        limit.bounds = &[Bound::ExclusiveMinimum(0.0), Bound::Maximum(50.0)];
         let text = help(&limit);
         assert!(text.contains("query `limit[builds]`"), "{text}");
         assert!(
-            text.contains("more than 0") && text.contains("at most 50"),
+            text.contains("greater than 0") && text.contains("at most 50"),
             "{text}"
         );
         limit.required = true;
-        limit.maximum = Some((2.5, true));
+        limit.bounds = &[Bound::ExclusiveMaximum(2.5)];
         assert!(help(&limit).contains("less than 2.5; required"));
     }
 
@@ -252,11 +226,7 @@ mod tests {
             required: false,
             description: None,
             kind: ValueKind::List(&ValueKind::String),
-            minimum: None,
-            maximum: None,
-            min_length: None,
-            max_length: None,
-            pattern: None,
+            bounds: &[],
         };
         let command = Command::new("x").arg(flag(&LIST));
         let matches = command

@@ -1,0 +1,183 @@
+//! The invocations of the runtime's declaration macros (`model!`, `closed_enum!`,
+//! `open_enum!`, `one_of!`, `options!`), written one field, value or parameter per line.
+//!
+//! The macros expand to the struct or enum and every impl it needs, so each value costs a
+//! line of source rather than a dozen, and the code the compiler checks is a fraction of
+//! what serde's derives produce.
+
+use proc_macro2::Literal;
+
+use crate::emit::docs::{self, Para};
+use crate::emit::names::{Place, type_text};
+use crate::ir::{EnumDef, Field, Parameter, TypeDef, TypeRef, UnionDef};
+
+const INDENT: &str = "    ";
+
+/// Text built line by line at an indentation depth.
+#[derive(Debug, Default)]
+struct Text {
+    out: String,
+}
+
+impl Text {
+    fn line(&mut self, depth: usize, line: &str) {
+        for _ in 0..depth {
+            self.out.push_str(INDENT);
+        }
+        self.out.push_str(line);
+        self.out.push('\n');
+    }
+
+    fn docs(&mut self, depth: usize, lines: &[String]) {
+        self.out
+            .push_str(&docs::comment(lines, &INDENT.repeat(depth)));
+    }
+}
+
+/// A Rust string literal for `text`.
+fn literal(text: &str) -> String {
+    Literal::string(text).to_string()
+}
+
+/// The definition's description of a type, or a sentence naming it.
+fn type_docs(def: &TypeDef, what: &str) -> Vec<String> {
+    match &def.doc {
+        Some(text) => docs::lines([Para::Spec(text)]),
+        None => docs::lines([Para::Own(&format!("The `{}` {what}.", def.name))]),
+    }
+}
+
+/// `model! { struct … }` for a struct.
+pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
+    let mut text = Text::default();
+    text.line(0, "::connector_runtime::model! {");
+    text.docs(1, &type_docs(def, "object"));
+    if fields.iter().all(|field| !field.required) {
+        text.line(1, "#[derive(Default)]");
+    }
+    text.line(1, &format!("pub struct {} {{", def.name));
+    for field in fields {
+        let ty = field_type(field, place);
+        if field.flatten {
+            text.line(2, &format!(".. => pub {}: {ty},", field.rust_name));
+            continue;
+        }
+        if let Some(doc) = &field.doc {
+            text.docs(2, &docs::lines([Para::Spec(doc)]));
+        }
+        let collection = matches!(field.ty, TypeRef::Vec(_) | TypeRef::Map(_));
+        let required = if field.required && collection {
+            " [required]"
+        } else {
+            ""
+        };
+        text.line(
+            2,
+            &format!(
+                "{} => pub {}: {ty}{required},",
+                literal(&field.wire_name),
+                field.rust_name
+            ),
+        );
+    }
+    text.line(1, "}");
+    text.line(0, "}");
+    text.out
+}
+
+/// A field's type: `Option` around what is not required, except lists and maps, which are
+/// empty when absent; `Box` inside for types that contain themselves.
+fn field_type(field: &Field, place: &Place<'_>) -> String {
+    let inner = type_text(&field.ty, place);
+    let inner = if field.boxed {
+        format!("Box<{inner}>")
+    } else {
+        inner
+    };
+    let collection = matches!(field.ty, TypeRef::Vec(_) | TypeRef::Map(_));
+    if field.required || field.flatten || collection {
+        inner
+    } else {
+        format!("Option<{inner}>")
+    }
+}
+
+/// `closed_enum!` or `open_enum!` for a string enum.
+pub fn string_enum(def: &TypeDef, enumeration: &EnumDef) -> String {
+    let mut text = Text::default();
+    let kind = if enumeration.catch_all.is_some() {
+        "open_enum"
+    } else {
+        "closed_enum"
+    };
+    text.line(0, &format!("::connector_runtime::{kind}! {{"));
+    text.docs(1, &type_docs(def, "values"));
+    text.line(1, &format!("pub enum {} {{", def.name));
+    for variant in &enumeration.variants {
+        text.line(
+            2,
+            &format!("{} = {},", variant.rust_name, literal(&variant.wire)),
+        );
+    }
+    if let Some(catch_all) = &enumeration.catch_all {
+        text.line(2, &format!("_ => {catch_all}(String),"));
+    }
+    text.line(1, "}");
+    text.line(0, "}");
+    text.out
+}
+
+/// `one_of!` for a union: tagged by a member, or told apart by shape.
+pub fn one_of(def: &TypeDef, union: &UnionDef, place: &Place<'_>) -> String {
+    let mut text = Text::default();
+    text.line(0, "::connector_runtime::one_of! {");
+    text.docs(1, &type_docs(def, "value"));
+    match &union.tag {
+        Some(tag) => text.line(1, &format!("pub enum {} by {} {{", def.name, literal(tag))),
+        None => text.line(1, &format!("pub enum {} {{", def.name)),
+    }
+    for variant in &union.variants {
+        let ty = type_text(&variant.ty, place);
+        match &variant.tag {
+            Some(tag) => text.line(2, &format!("{} => {}({ty}),", literal(tag), variant.name)),
+            None => text.line(2, &format!("{}({ty}),", variant.name)),
+        }
+    }
+    text.line(2, &format!("_ => {},", union.catch_all));
+    text.line(1, "}");
+    text.line(0, "}");
+    text.out
+}
+
+/// `options!` for the optional query and header parameters of an operation.
+pub fn options(parameters: &[&Parameter], place: &Place<'_>) -> String {
+    let mut text = Text::default();
+    text.line(0, "::connector_runtime::options! {");
+    text.line(
+        1,
+        "/// The optional parameters of [`Request`], set with its methods of the same name.",
+    );
+    text.line(1, "struct Options in Request.options {");
+    for parameter in parameters {
+        if let Some(doc) = &parameter.doc {
+            text.docs(2, &docs::lines([Para::Spec(doc)]));
+        }
+        let location = match parameter.location {
+            crate::ir::ParamLocation::Header => "header",
+            _ => "query",
+        };
+        let bounds = crate::emit::bounds::macro_bounds(parameter);
+        text.line(
+            2,
+            &format!(
+                "{location} {} => {}: {}{bounds},",
+                literal(&parameter.wire_name),
+                parameter.rust_name,
+                type_text(&parameter.ty, place)
+            ),
+        );
+    }
+    text.line(1, "}");
+    text.line(0, "}");
+    text.out
+}
