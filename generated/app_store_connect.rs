@@ -679,64 +679,11 @@ pub mod operations {
                 request.credential_header("Authorization", "Bearer ", "");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Body>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
-
-            /// Sends the request, then follows `links.next` page after page until the last one.
-            ///
-            /// Nothing is sent before the stream is polled. A next link that leaves the client's
-            /// base URL (scheme, host and port) ends the stream with
-            /// [`::connector_runtime::Error::ForeignNextLink`]: the token is never sent elsewhere.
-            pub fn pages(
-                self,
-            ) -> impl ::connector_runtime::Stream<
-                Item = Result<
-                    ::connector_runtime::Response<Body>,
-                    ::connector_runtime::Error,
-                >,
-            > + Send + 'static {
-                let first = self.build();
-                self.client.pages::<Body>(first)
-            }
-
-            /// The items of every page, in order; see [`Request::pages`].
-            pub fn items(
-                self,
-            ) -> impl ::connector_runtime::Stream<
-                Item = Result<Data, ::connector_runtime::Error>,
-            > + Send + 'static {
-                let first = self.build();
-                self.client.items::<Body>(first)
-            }
-
-            /// The items of at most `max_pages` pages (0 means no cap); see [`Request::pages`].
-            ///
-            /// # Errors
-            ///
-            /// The first error of any page.
-            pub async fn collect_all(
-                self,
-                max_pages: usize,
-            ) -> Result<Vec<Data>, ::connector_runtime::Error> {
-                let first = self.build();
-                self.client.collect_all::<Body>(first, max_pages).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json Body);
+
+        ::connector_runtime::pages!(Request -> Body, Data);
 
         ::connector_runtime::options! {
             /// The optional parameters of [`Request`], set with its methods of the same name.
@@ -873,7 +820,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// attributes
             #[derive(Default)]
-            pub struct DataAttributes {
+            pub struct DataAttributes: Deserialize {
                 /// The name of the app as it will appear on the App Store
                 "name" => pub name: Option<String>,
                 /// A unique identifier for the app that matches the one in your code. This can’t be changed after you submit your first build
@@ -902,7 +849,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct DataRelationshipsCiProductLinks {
+            pub struct DataRelationshipsCiProductLinks: Deserialize {
                 /// A link that returns the relationship itself. In this case, it returns the relationship between the app and the 'ciProduct'
                 "self" => pub self_: Option<String>,
                 /// A link that returns the related resource object. In this case, it returns the 'ciProduct' related to the app
@@ -913,7 +860,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// ciProduct
             #[derive(Default)]
-            pub struct DataRelationshipsCiProduct {
+            pub struct DataRelationshipsCiProduct: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsCiProductLinks>,
             }
@@ -922,7 +869,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct DataRelationshipsBetaTestersLinks {
+            pub struct DataRelationshipsBetaTestersLinks: Deserialize {
                 /// A link that returns the relationship between the app and its beta testers
                 "self" => pub self_: Option<String>,
             }
@@ -931,7 +878,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// betaTesters
             #[derive(Default)]
-            pub struct DataRelationshipsBetaTesters {
+            pub struct DataRelationshipsBetaTesters: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsBetaTestersLinks>,
             }
@@ -940,7 +887,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct DataRelationshipsBetaGroupsLinks {
+            pub struct DataRelationshipsBetaGroupsLinks: Deserialize {
                 /// A link that returns the relationship between the app and its beta groups
                 "self" => pub self_: Option<String>,
                 /// A link that returns the beta groups related to the app
@@ -951,7 +898,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// betaGroups
             #[derive(Default)]
-            pub struct DataRelationshipsBetaGroups {
+            pub struct DataRelationshipsBetaGroups: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsBetaGroupsLinks>,
             }
@@ -960,7 +907,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// relationships
             #[derive(Default)]
-            pub struct DataRelationships {
+            pub struct DataRelationships: Deserialize {
                 /// ciProduct
                 "ciProduct" => pub ci_product: Option<DataRelationshipsCiProduct>,
                 /// betaTesters
@@ -973,7 +920,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Data` object.
             #[derive(Default)]
-            pub struct Data {
+            pub struct Data: Deserialize {
                 /// The type of the resource object
                 "type" => pub r#type: Option<String>,
                 /// A unique identifier for the resource object. This is specific to the app and is used by the system for tracking
@@ -988,7 +935,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct Links {
+            pub struct Links: Deserialize {
                 /// A link that returns the current collection of apps
                 "self" => pub self_: Option<String>,
                 /// A link that returns the next page of the collection of apps
@@ -999,7 +946,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// paging
             #[derive(Default)]
-            pub struct MetaPaging {
+            pub struct MetaPaging: Deserialize {
                 /// The total number of resource objects in the collection
                 "total" => pub total: Option<i32>,
                 /// The maximum number of resource objects returned on a single page of the collection
@@ -1010,7 +957,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// meta
             #[derive(Default)]
-            pub struct Meta {
+            pub struct Meta: Deserialize {
                 /// paging
                 "paging" => pub paging: Option<MetaPaging>,
             }
@@ -1019,7 +966,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Body` object.
             #[derive(Default)]
-            pub struct Body {
+            pub struct Body: Deserialize {
                 /// data
                 "data" => pub data: Vec<Data>,
                 /// links
@@ -1124,24 +1071,9 @@ pub mod operations {
                 request.credential_header("Authorization", "Bearer ", "");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Body>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json Body);
 
         ::connector_runtime::options! {
             /// The optional parameters of [`Request`], set with its methods of the same name.
@@ -1275,7 +1207,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// attributes
             #[derive(Default)]
-            pub struct DataAttributes {
+            pub struct DataAttributes: Deserialize {
                 /// The name of the app as it will appear on the App Store
                 "name" => pub name: Option<String>,
                 /// A unique identifier for the app that matches the one in your code. This can’t be changed after you submit your first build
@@ -1304,7 +1236,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct DataRelationshipsCiProductLinks {
+            pub struct DataRelationshipsCiProductLinks: Deserialize {
                 /// A link that returns the relationship itself. In this case, it returns the relationship between the app and the 'ciProduct'
                 "self" => pub self_: Option<String>,
                 /// A link that returns the related resource object. In this case, it returns the 'ciProduct' related to the app
@@ -1315,7 +1247,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// ciProduct
             #[derive(Default)]
-            pub struct DataRelationshipsCiProduct {
+            pub struct DataRelationshipsCiProduct: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsCiProductLinks>,
             }
@@ -1324,7 +1256,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct DataRelationshipsCustomerReviewsLinks {
+            pub struct DataRelationshipsCustomerReviewsLinks: Deserialize {
                 /// A link that returns the relationship itself. In this case, it returns the relationship between the app and the 'customerReviews'
                 "self" => pub self_: Option<String>,
                 /// A link that returns the related resource object. In this case, it returns the 'customerReviews' related to the app
@@ -1335,7 +1267,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// customerReviews
             #[derive(Default)]
-            pub struct DataRelationshipsCustomerReviews {
+            pub struct DataRelationshipsCustomerReviews: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsCustomerReviewsLinks>,
             }
@@ -1344,7 +1276,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// relationships
             #[derive(Default)]
-            pub struct DataRelationships {
+            pub struct DataRelationships: Deserialize {
                 /// ciProduct
                 "ciProduct" => pub ci_product: Option<DataRelationshipsCiProduct>,
                 /// customerReviews
@@ -1355,7 +1287,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct DataLinks {
+            pub struct DataLinks: Deserialize {
                 /// self
                 "self" => pub self_: Option<String>,
             }
@@ -1364,7 +1296,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// data
             #[derive(Default)]
-            pub struct Data {
+            pub struct Data: Deserialize {
                 /// The type of the resource object
                 "type" => pub r#type: Option<String>,
                 /// A unique identifier for the resource object. This is specific to the app and is used by the system for tracking
@@ -1381,7 +1313,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// links
             #[derive(Default)]
-            pub struct Links {
+            pub struct Links: Deserialize {
                 /// self
                 "self" => pub self_: Option<String>,
             }
@@ -1390,7 +1322,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Body` object.
             #[derive(Default)]
-            pub struct Body {
+            pub struct Body: Deserialize {
                 /// data
                 "data" => pub data: Option<Data>,
                 /// links

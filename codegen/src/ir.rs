@@ -315,6 +315,9 @@ pub struct TypeDef {
     pub doc: Option<String>,
     /// Struct or enum.
     pub kind: TypeKind,
+    /// Whether requests carry the type, so that it is written as well as read (structs and
+    /// unions; enums are always both).
+    pub serialize: bool,
 }
 
 /// The shape of a declared type.

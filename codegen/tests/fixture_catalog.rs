@@ -163,15 +163,6 @@ fn responses_keep_unknown_enum_values_and_ignore_unknown_fields() {
     assert_eq!(body.r#type.as_deref(), Some("item"));
     assert_eq!(body.created_at.as_deref(), Some("2026-01-01T00:00:00Z"));
     assert!(body.tags.is_empty());
-
-    let round_trip = serde_json::to_value(&body).unwrap();
-    assert_eq!(round_trip["state"], "ON_HOLD");
-    assert_eq!(
-        round_trip["self"]["href"],
-        "https://catalog.example.com/api/items/7"
-    );
-    assert!(round_trip.get("tags").is_none(), "empty lists are left out");
-    assert!(round_trip.get("addedLater").is_none());
 }
 
 #[test]

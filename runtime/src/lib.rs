@@ -53,6 +53,7 @@ mod form;
 pub mod meta;
 pub mod model;
 pub mod one_of;
+pub mod operation;
 mod paging;
 pub mod parameter;
 mod rate_limit;

@@ -158,11 +158,13 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 
 /// Declares a struct read from and written to a JSON object.
 ///
-/// Each field is written `"json name" => pub name: Type,`. A field whose type is an
-/// `Option`, a `Vec` or a `BTreeMap` may be absent (read as `None` or empty, and left out
-/// when writing if so); a field of any other type is required. A list or map that is
-/// required, and written even when empty, is marked `[required]` after its type. A last
-/// field `.. => pub name: BTreeMap<String, T>,` keeps the members no field names.
+/// The struct names the serde traits it implements after a colon: `Deserialize` for what
+/// a server answers, `Serialize` for what a client sends, or both. Each field is written
+/// `"json name" => pub name: Type,`. A field whose type is an `Option`, a `Vec` or a
+/// `BTreeMap` may be absent (read as `None` or empty, and left out when writing if so); a
+/// field of any other type is required. A list or map that is required, and written even
+/// when empty, is marked `[required]` after its type. A last field
+/// `.. => pub name: BTreeMap<String, T>,` keeps the members no field names.
 ///
 /// The struct derives `Debug`, `Clone` and `PartialEq`; add other derives, such as
 /// `Default`, as attributes. Unknown members are ignored unless a `..` field keeps them.
@@ -171,7 +173,7 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 /// ```
 /// connector_runtime::model! {
 ///     /// An app.
-///     pub struct App {
+///     pub struct App: Serialize + Deserialize {
 ///         "id" => pub id: String,
 ///         "bundleId" => pub bundle_id: Option<String>,
 ///         "tags" => pub tags: Vec<String>,
@@ -186,6 +188,27 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 /// ```
 #[macro_export]
 macro_rules! model {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident : Serialize + Deserialize { $($body:tt)* }
+    ) => {
+        $crate::__model_struct! { $(#[$meta])* $vis struct $name { $($body)* } }
+        $crate::__model_serde! { Serialize $name { $($body)* } }
+        $crate::__model_serde! { Deserialize $name { $($body)* } }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident : $serde:ident { $($body:tt)* }
+    ) => {
+        $crate::__model_struct! { $(#[$meta])* $vis struct $name { $($body)* } }
+        $crate::__model_serde! { $serde $name { $($body)* } }
+    };
+}
+
+/// The struct of [`model!`](macro@crate::model), with its derives and field impl.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_struct {
     (
         $(#[$meta:meta])*
         $vis:vis struct $name:ident {
@@ -214,7 +237,24 @@ macro_rules! model {
         }
 
         impl $crate::model::Field for $name {}
+    };
+}
 
+/// One serde impl of [`model!`](macro@crate::model): `Serialize` or `Deserialize`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_serde {
+    (
+        Serialize $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                $wire:literal => $field_vis:vis $field:ident : $ty:ty $([$required:ident])?,
+            )*
+            $(
+                .. => $rest_vis:vis $rest:ident : $rest_ty:ty $(,)?
+            )?
+        }
+    ) => {
         #[allow(deprecated)]
         impl $crate::__private::serde::Serialize for $name {
             fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
@@ -236,7 +276,18 @@ macro_rules! model {
                 map.end()
             }
         }
-
+    };
+    (
+        Deserialize $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                $wire:literal => $field_vis:vis $field:ident : $ty:ty $([$required:ident])?,
+            )*
+            $(
+                .. => $rest_vis:vis $rest:ident : $rest_ty:ty $(,)?
+            )?
+        }
+    ) => {
         #[allow(deprecated)]
         impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
             fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -324,14 +375,14 @@ mod tests {
     crate::model! {
         /// A link.
         #[derive(Default)]
-        pub struct Links {
+        pub struct Links: Serialize + Deserialize {
             "next" => pub next: Option<String>,
         }
     }
 
     crate::model! {
         /// A page.
-        pub struct Page {
+        pub struct Page: Serialize + Deserialize {
             /// The items.
             "data" => pub data: Vec<i64> [required],
             "type" => pub r#type: String,
@@ -343,7 +394,7 @@ mod tests {
 
     crate::model! {
         /// An open object.
-        pub struct Open {
+        pub struct Open: Serialize + Deserialize {
             "map" => pub map: Option<String>,
             .. => pub rest: BTreeMap<String, serde_json::Value>,
         }
@@ -391,6 +442,21 @@ mod tests {
             serde_json::to_string(&open).unwrap(),
             r#"{"map":"m","a":1,"b":[true]}"#
         );
+    }
+
+    crate::model! {
+        /// Read only.
+        pub struct Answer: Deserialize {
+            "id" => pub id: String,
+        }
+    }
+
+    #[test]
+    fn a_model_implements_the_traits_it_names() {
+        fn deserialize<T: serde::de::DeserializeOwned>() {}
+        deserialize::<Answer>();
+        let answer: Answer = serde_json::from_str(r#"{"id": "7"}"#).unwrap();
+        assert_eq!(answer.id, "7");
     }
 
     #[test]

@@ -35,26 +35,28 @@ pub fn fits<T: DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
 
 /// Declares an enum whose value is one of several types.
 ///
-/// With `by "member"` after the name, the variants are told apart by that member of the
-/// JSON object (JSON:API resources by `"type"`): each variant is written
-/// `"tag" => Name(Type),`. Without it, each variant is written `Name(Type),` and the first
-/// variant the value decodes as is taken. A last arm `_ => Name,` keeps anything else as
-/// a `serde_json::Value`, so values a server adds never fail to decode.
+/// After the name come the serde traits it implements, as for
+/// [`model!`](macro@crate::model): `Deserialize`, or `Serialize + Deserialize`. With
+/// `by "member"` after them, the variants are told apart by that member of the JSON object
+/// (JSON:API resources by `"type"`): each variant is written `"tag" => Name(Type),`.
+/// Without it, each variant is written `Name(Type),` and the first variant the value
+/// decodes as is taken. A last arm `_ => Name,` keeps anything else as a
+/// `serde_json::Value`, so values a server adds never fail to decode.
 ///
 /// The enum derives `Debug`, `Clone` and `PartialEq`, and is written as its variant's value.
 ///
 /// ```
 /// connector_runtime::model! {
 ///     /// An app.
-///     pub struct App { "id" => pub id: String, }
+///     pub struct App: Deserialize { "id" => pub id: String, }
 /// }
 /// connector_runtime::model! {
 ///     /// A build.
-///     pub struct Build { "id" => pub id: String, "version" => pub version: Option<String>, }
+///     pub struct Build: Deserialize { "id" => pub id: String, "version" => pub version: Option<String>, }
 /// }
 /// connector_runtime::one_of! {
 ///     /// A resource of a document's `included`.
-///     pub enum Included by "type" {
+///     pub enum Included: Deserialize by "type" {
 ///         "apps" => App(App),
 ///         "builds" => Build(Build),
 ///         _ => Unknown,
@@ -71,7 +73,14 @@ pub fn fits<T: DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
 macro_rules! one_of {
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident by $tag:literal {
+        $vis:vis enum $name:ident : Serialize + Deserialize $(by $tag:literal)? { $($body:tt)* }
+    ) => {
+        $crate::one_of! { $(#[$meta])* $vis enum $name: Deserialize $(by $tag)? { $($body)* } }
+        $crate::__one_of_serialize! { $name { $($body)* } }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : Deserialize by $tag:literal {
             $( $(#[$variant_meta:meta])* $wire:literal => $variant:ident($ty:ty), )*
             _ => $unknown:ident $(,)?
         }
@@ -100,7 +109,7 @@ macro_rules! one_of {
     };
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident {
+        $vis:vis enum $name:ident : Deserialize {
             $( $(#[$variant_meta:meta])* $variant:ident($ty:ty), )*
             _ => $unknown:ident $(,)?
         }
@@ -131,7 +140,7 @@ macro_rules! one_of {
     };
 }
 
-/// The enum, its serialization and its field impl, for both kinds of [`one_of!`].
+/// The enum of [`one_of!`](macro@crate::one_of) and its field impl.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __one_of_type {
@@ -150,7 +159,19 @@ macro_rules! __one_of_type {
         }
 
         impl $crate::model::Field for $name {}
+    };
+}
 
+/// `Serialize` for [`one_of!`](macro@crate::one_of): the variant's value, as it is.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __one_of_serialize {
+    (
+        $name:ident {
+            $( $(#[$variant_meta:meta])* $($wire:literal =>)? $variant:ident($ty:ty), )*
+            _ => $unknown:ident $(,)?
+        }
+    ) => {
         #[allow(deprecated)]
         impl $crate::__private::serde::Serialize for $name {
             fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
@@ -170,21 +191,21 @@ macro_rules! __one_of_type {
 mod tests {
     crate::model! {
         /// A pointer.
-        pub struct Pointer {
+        pub struct Pointer: Serialize + Deserialize {
             "pointer" => pub pointer: String,
         }
     }
 
     crate::model! {
         /// A parameter.
-        pub struct Parameter {
+        pub struct Parameter: Serialize + Deserialize {
             "parameter" => pub parameter: String,
         }
     }
 
     crate::model! {
         /// An app.
-        pub struct App {
+        pub struct App: Serialize + Deserialize {
             "type" => pub r#type: String,
             "id" => pub id: String,
         }
@@ -192,7 +213,7 @@ mod tests {
 
     crate::one_of! {
         /// Where an error is.
-        pub enum Source {
+        pub enum Source: Serialize + Deserialize {
             Pointer(Pointer),
             Parameter(Parameter),
             _ => Other,
@@ -201,7 +222,7 @@ mod tests {
 
     crate::one_of! {
         /// A resource.
-        pub enum Resource by "type" {
+        pub enum Resource: Serialize + Deserialize by "type" {
             "apps" => App(App),
             _ => Unknown,
         }

@@ -47,6 +47,15 @@ fn type_docs(def: &TypeDef, what: &str) -> Vec<String> {
     }
 }
 
+/// The serde traits of a struct or union: always read, and written when requests carry it.
+fn serde_traits(def: &TypeDef) -> &'static str {
+    if def.serialize {
+        "Serialize + Deserialize"
+    } else {
+        "Deserialize"
+    }
+}
+
 /// `model! { struct … }` for a struct.
 pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
     let mut text = Text::default();
@@ -55,7 +64,10 @@ pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
     if fields.iter().all(|field| !field.required) {
         text.line(1, "#[derive(Default)]");
     }
-    text.line(1, &format!("pub struct {} {{", def.name));
+    text.line(
+        1,
+        &format!("pub struct {}: {} {{", def.name, serde_traits(def)),
+    );
     for field in fields {
         let ty = field_type(field, place);
         if field.flatten {
@@ -132,9 +144,13 @@ pub fn one_of(def: &TypeDef, union: &UnionDef, place: &Place<'_>) -> String {
     let mut text = Text::default();
     text.line(0, "::connector_runtime::one_of! {");
     text.docs(1, &type_docs(def, "value"));
+    let traits = serde_traits(def);
     match &union.tag {
-        Some(tag) => text.line(1, &format!("pub enum {} by {} {{", def.name, literal(tag))),
-        None => text.line(1, &format!("pub enum {} {{", def.name)),
+        Some(tag) => text.line(
+            1,
+            &format!("pub enum {}: {traits} by {} {{", def.name, literal(tag)),
+        ),
+        None => text.line(1, &format!("pub enum {}: {traits} {{", def.name)),
     }
     for variant in &union.variants {
         let ty = type_text(&variant.ty, place);

@@ -117,7 +117,8 @@ fn separate_items(code: &str) -> String {
         let ends_item = previous.ends_with('}') || previous.ends_with(';');
         let previous_is_attribute = previous.starts_with("#[") || previous.starts_with("///");
         let starts_item = ITEM_STARTS.iter().any(|start| current.starts_with(start))
-            || (current.starts_with("::connector_runtime::") && current.ends_with("! {"));
+            || (current.starts_with("::connector_runtime::")
+                && (current.ends_with("! {") || current.contains("!(")));
         let consecutive_uses = previous.starts_with("pub use ") && current.starts_with("pub use ");
         if ends_item && !previous_is_attribute && starts_item && !consecutive_uses {
             out.push('\n');

@@ -5,11 +5,12 @@ use quote::quote;
 
 use crate::emit::bounds::{bound_literal, bounds_text};
 use crate::emit::docs::{self, Para};
-use crate::emit::names::{Place, ident, rust_type};
+use crate::emit::names::{Place, ident, rust_type, type_text};
 use crate::emit::splice::Splices;
 use crate::emit::{compact, meta, paging, policy, types};
 use crate::ir::{
-    Decoding, Operation, ParamLocation, Parameter, PathPart, TypeKind, TypeRef, ValuePart,
+    Decoding, Operation, ParamLocation, Parameter, PathPart, StatusVariant, TypeKind, TypeRef,
+    ValuePart,
 };
 
 /// The `pub mod <fn_name> { … }` of an operation.
@@ -26,6 +27,7 @@ pub fn module(operation: &Operation, splices: &mut Splices) -> TokenStream {
         }
     });
     let request = request_struct(operation);
+    let sending = sending(operation, splices);
     let options = option_parameters(operation);
     let options =
         (!options.is_empty()).then(|| splices.add(compact::options(&options, &Place::Operation)));
@@ -45,6 +47,7 @@ pub fn module(operation: &Operation, splices: &mut Splices) -> TokenStream {
             pub const OPERATION_ID: &str = #id;
 
             #request
+            #sending
             #options
             #info
             #(#types)*
@@ -202,9 +205,6 @@ fn request_struct(operation: &Operation) -> TokenStream {
         .filter(|p| !p.required)
         .map(setter);
     let build = build_fn(operation);
-    let paging_methods = paging::request_methods(operation);
-    let execute = execute(operation);
-    let body = rust_type(&operation.response, &Place::Operation);
     quote! {
         #signature
         #[derive(Debug, Clone)]
@@ -224,7 +224,36 @@ fn request_struct(operation: &Operation) -> TokenStream {
             #(#setters)*
 
             #build
+        }
+    }
+}
 
+/// `send`, and for listings `pages`, `items` and `collect_all`: through the runtime's
+/// `send!` and `pages!`, or by hand for answers decoded by status.
+fn sending(operation: &Operation, splices: &mut Splices) -> TokenStream {
+    let body = type_text(&operation.response, &Place::Operation);
+    let decoding = match &operation.decoding {
+        Decoding::Json => "json",
+        Decoding::Text => "text",
+        Decoding::Bytes => "bytes",
+        Decoding::ByStatus(variants) => return send_by_status(operation, variants),
+    };
+    let mut text = format!("::connector_runtime::send!(Request -> {decoding} {body});\n");
+    if let Some(paging) = &operation.paging {
+        let item = type_text(&paging.item, &Place::Operation);
+        text.push_str(&format!(
+            "\n::connector_runtime::pages!(Request -> {body}, {item});\n"
+        ));
+    }
+    splices.add(text)
+}
+
+/// `send` for an operation whose statuses carry different bodies.
+fn send_by_status(operation: &Operation, variants: &[StatusVariant]) -> TokenStream {
+    let body = rust_type(&operation.response, &Place::Operation);
+    let execute = execute_by_status(variants);
+    quote! {
+        impl Request {
             /// Checks the parameters, sends the request and decodes the answer.
             ///
             /// # Errors
@@ -236,47 +265,38 @@ fn request_struct(operation: &Operation) -> TokenStream {
                 let request = self.build()?;
                 #execute
             }
-
-            #paging_methods
         }
     }
 }
 
-/// The call that sends the request and decodes the success body as the operation says.
-fn execute(operation: &Operation) -> TokenStream {
-    match &operation.decoding {
-        Decoding::Json => quote! { self.client.execute(request).await },
-        Decoding::Text => quote! { self.client.execute_text(request).await },
-        Decoding::Bytes => quote! { self.client.execute_bytes(request).await },
-        Decoding::ByStatus(variants) => {
-            let arms = variants.iter().map(|variant| {
-                let name = ident(&variant.name);
-                let value = match &variant.payload {
-                    None => quote! { Ok(Body::#name) },
-                    Some(TypeRef::Bytes) => quote! { Ok(Body::#name(bytes.to_vec())) },
-                    Some(_) => {
-                        quote! { ::connector_runtime::response::json(bytes).map(Body::#name) }
-                    }
-                };
-                if variant.status == 0 {
-                    quote! { _ => #value, }
-                } else {
-                    let status = proc_macro2::Literal::u16_unsuffixed(variant.status);
-                    quote! { #status => #value, }
-                }
-            });
-            let fallback = variants.iter().all(|v| v.status != 0).then(|| {
-                quote! { other => Err(format!("status {other} is not one the definition lists")), }
-            });
-            quote! {
-                self.client
-                    .execute_with(request, |status, bytes| match status.as_u16() {
-                        #(#arms)*
-                        #fallback
-                    })
-                    .await
+/// The call that sends the request and decodes the body by status.
+fn execute_by_status(variants: &[StatusVariant]) -> TokenStream {
+    let arms = variants.iter().map(|variant| {
+        let name = ident(&variant.name);
+        let value = match &variant.payload {
+            None => quote! { Ok(Body::#name) },
+            Some(TypeRef::Bytes) => quote! { Ok(Body::#name(bytes.to_vec())) },
+            Some(_) => {
+                quote! { ::connector_runtime::response::json(bytes).map(Body::#name) }
             }
+        };
+        if variant.status == 0 {
+            quote! { _ => #value, }
+        } else {
+            let status = Literal::u16_unsuffixed(variant.status);
+            quote! { #status => #value, }
         }
+    });
+    let fallback = variants.iter().all(|v| v.status != 0).then(|| {
+        quote! { other => Err(format!("status {other} is not one the definition lists")), }
+    });
+    quote! {
+        self.client
+            .execute_with(request, |status, bytes| match status.as_u16() {
+                #(#arms)*
+                #fallback
+            })
+            .await
     }
 }
 

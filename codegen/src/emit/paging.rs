@@ -68,39 +68,3 @@ fn next_link(paging: &Paging) -> TokenStream {
     }
     expression
 }
-
-/// `pages`, `items` and `collect_all` on the request builder of a pageable operation.
-pub fn request_methods(operation: &Operation) -> TokenStream {
-    let Some(paging) = &operation.paging else {
-        return quote! {};
-    };
-    let body = rust_type(&operation.response, &Place::Operation);
-    let item = rust_type(&paging.item, &Place::Operation);
-    quote! {
-        /// Sends the request, then follows `links.next` page after page until the last one.
-        ///
-        /// Nothing is sent before the stream is polled. A next link that leaves the client's
-        /// base URL (scheme, host and port) ends the stream with
-        /// [`::connector_runtime::Error::ForeignNextLink`]: the token is never sent elsewhere.
-        pub fn pages(self) -> impl ::connector_runtime::Stream<Item = Result<::connector_runtime::Response<#body>, ::connector_runtime::Error>> + Send + 'static {
-            let first = self.build();
-            self.client.pages::<#body>(first)
-        }
-
-        /// The items of every page, in order; see [`Request::pages`].
-        pub fn items(self) -> impl ::connector_runtime::Stream<Item = Result<#item, ::connector_runtime::Error>> + Send + 'static {
-            let first = self.build();
-            self.client.items::<#body>(first)
-        }
-
-        /// The items of at most `max_pages` pages (0 means no cap); see [`Request::pages`].
-        ///
-        /// # Errors
-        ///
-        /// The first error of any page.
-        pub async fn collect_all(self, max_pages: usize) -> Result<Vec<#item>, ::connector_runtime::Error> {
-            let first = self.build();
-            self.client.collect_all::<#body>(first, max_pages).await
-        }
-    }
-}

@@ -1,6 +1,7 @@
 //! Lowering: document models to the IR. Every error names the JSON path it is about.
 
 pub mod connection;
+pub mod direction;
 pub mod models;
 pub mod operation;
 pub mod paging;
@@ -9,6 +10,7 @@ pub mod path;
 pub mod policies;
 pub mod responses;
 pub mod security;
+pub mod shapes;
 pub mod shared;
 pub mod types;
 pub mod unions;
@@ -101,7 +103,7 @@ pub fn lower(
         &swagger.definitions,
         definitions_path(swagger.origin),
     ));
-    let models = models::lower(&definitions, &mut notes.warnings);
+    let mut models = models::lower(&definitions, &mut notes.warnings);
     let mut fn_names = Scope::with_reserved(&["new", "builder", "runtime", "from"]);
     let mut operations = Vec::new();
     for (path, item) in &swagger.paths {
@@ -129,6 +131,7 @@ pub fn lower(
     }
     operations.sort_by(|a, b| a.fn_name.cmp(&b.fn_name));
     let parameter_types = shared::share_parameter_enums(&mut operations);
+    direction::mark_written(&mut models, &mut operations);
     Ok(Api {
         title: swagger
             .info

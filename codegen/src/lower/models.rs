@@ -9,6 +9,7 @@ use indexmap::IndexMap;
 use crate::error::JsonPath;
 use crate::ir::{TypeDef, TypeKind, TypeRef};
 use crate::load::swagger2::Schema;
+use crate::lower::shapes;
 use crate::lower::types::{Enums, RESERVED_TYPE_NAMES, TypeBuilder};
 use crate::naming::{self, Scope};
 
@@ -72,6 +73,8 @@ pub fn lower(definitions: &Rc<Definitions>, warnings: &mut Vec<String>) -> Vec<T
             .map(|warning| format!("models: {warning}")),
     );
     let mut types = builder.types;
+    let named: HashSet<&str> = definitions.names.values().map(String::as_str).collect();
+    shapes::share(&mut types, &named);
     box_recursive_fields(&mut types);
     types
 }

@@ -173,6 +173,7 @@ fn by_status(successes: &[Success<'_>], types: &mut TypeBuilder) -> (TypeRef, De
         name: "Body".to_owned(),
         doc: Some("The answer, by status: the statuses carry different bodies.".to_owned()),
         kind: TypeKind::Responses(variants.clone()),
+        serialize: true,
     });
     (
         TypeRef::Named("Body".to_owned()),

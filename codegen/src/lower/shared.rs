@@ -41,6 +41,7 @@ pub fn share_parameter_enums(operations: &mut [Operation]) -> Vec<TypeDef> {
             name: names[*key].clone(),
             doc: Some(format!("The values of the `{}` parameter.", key.wire_name)),
             kind: TypeKind::Enum((*def).clone()),
+            serialize: true,
         })
         .collect();
     shared.sort_by(|a, b| a.name.cmp(&b.name));
@@ -166,6 +167,7 @@ mod tests {
                         .collect(),
                     catch_all: None,
                 }),
+                serialize: true,
             });
         }
         Operation {

@@ -253,6 +253,7 @@ impl TypeBuilder {
             name: name.clone(),
             doc: doc(schema),
             kind: TypeKind::Struct(fields),
+            serialize: true,
         });
         TypeRef::Named(name)
     }
@@ -296,6 +297,7 @@ impl TypeBuilder {
             name,
             doc: doc(schema),
             kind: TypeKind::Alias(target),
+            serialize: true,
         });
     }
 
@@ -368,6 +370,7 @@ impl TypeBuilder {
                 variants,
                 catch_all: "Unknown".to_owned(),
             }),
+            serialize: true,
         });
         TypeRef::Named(name)
     }
@@ -495,6 +498,7 @@ impl TypeBuilder {
                 variants,
                 catch_all,
             }),
+            serialize: true,
         });
         TypeRef::Named(name)
     }

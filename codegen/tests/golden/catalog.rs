@@ -235,21 +235,9 @@ pub mod operations {
                 request.header("X-Api-Version", "2024-01");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -386,24 +374,9 @@ pub mod operations {
                 request.credential_header("Authorization", "Token ", " v1");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Body>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json Body);
 
         ::connector_runtime::options! {
             /// The optional parameters of [`Request`], set with its methods of the same name.
@@ -472,7 +445,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Self_` object.
             #[derive(Default)]
-            pub struct Self_ {
+            pub struct Self_: Deserialize {
                 "href" => pub href: Option<String>,
             }
         }
@@ -490,7 +463,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Variants` object.
             #[derive(Default)]
-            pub struct Variants {
+            pub struct Variants: Deserialize {
                 "sku" => pub sku: Option<String>,
                 "kind" => pub kind: Option<VariantsKind>,
             }
@@ -498,7 +471,7 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Body` object.
-            pub struct Body {
+            pub struct Body: Deserialize {
                 "id" => pub id: i64,
                 /// Always `item`.
                 "type" => pub r#type: Option<String>,
@@ -554,21 +527,9 @@ pub mod operations {
                 request.header("X-Api-Version", "2024-01");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -643,24 +604,9 @@ pub mod operations {
                 request.header("X-Api-Version", "2024-01");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<String>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json String);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -747,24 +693,9 @@ pub mod operations {
                 request.credential_header("Authorization", "Token ", " v1");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Vec<Item>>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json Vec<Item>);
 
         ::connector_runtime::options! {
             /// The optional parameters of [`Request`], set with its methods of the same name.
@@ -819,7 +750,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Item` object.
             #[derive(Default)]
-            pub struct Item {
+            pub struct Item: Deserialize {
                 "id" => pub id: Option<i64>,
                 "name" => pub name: Option<String>,
             }
@@ -904,24 +835,9 @@ pub mod operations {
                 request.header("X-Api-Version", "2024-01");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Body>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json Body);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -984,7 +900,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Body` object.
             #[derive(Default)]
-            pub struct Body {
+            pub struct Body: Deserialize {
                 "url" => pub url: Option<String>,
             }
         }

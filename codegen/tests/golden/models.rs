@@ -146,7 +146,7 @@ pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
 pub mod models {
     ::connector_runtime::model! {
         /// A tree node.
-        pub struct Node {
+        pub struct Node: Deserialize {
             "name" => pub name: String,
             "parent" => pub parent: Option<Box<Node>>,
             "children" => pub children: Vec<Node>,
@@ -156,7 +156,7 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `Base` object.
-        pub struct Base {
+        pub struct Base: Deserialize {
             "id" => pub id: i64,
             "kind" => pub kind: Option<Kind>,
         }
@@ -164,7 +164,7 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// A book is a base with a title.
-        pub struct Book {
+        pub struct Book: Serialize + Deserialize {
             "id" => pub id: i64,
             "kind" => pub kind: Option<Kind>,
             "title" => pub title: String,
@@ -186,7 +186,7 @@ pub mod models {
     ::connector_runtime::model! {
         /// The `Open` object.
         #[derive(Default)]
-        pub struct Open {
+        pub struct Open: Deserialize {
             "known" => pub known: Option<bool>,
             .. => pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
         }
@@ -195,7 +195,7 @@ pub mod models {
     ::connector_runtime::model! {
         /// The `MicrosoftGraphItem` object.
         #[derive(Default)]
-        pub struct MicrosoftGraphItem {
+        pub struct MicrosoftGraphItem: Deserialize {
             "@odata.type" => pub odata_type: Option<String>,
         }
     }
@@ -256,24 +256,9 @@ pub mod operations {
                 request.json_body(&self.book)?;
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<super::super::models::Book>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json super::super::models::Book);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -359,24 +344,9 @@ pub mod operations {
                     ),
                 )
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Vec<u8>>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute_bytes(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> bytes Vec<u8>);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -438,24 +408,9 @@ pub mod operations {
                     ),
                 )
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<String>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute_text(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> text String);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -517,24 +472,9 @@ pub mod operations {
                     ),
                 )
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<super::super::models::Node>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json super::super::models::Node);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -611,24 +551,9 @@ pub mod operations {
                     ),
                 )
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<super::super::models::Books>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json super::super::models::Books);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -704,21 +629,9 @@ pub mod operations {
                 request.raw_body("text/csv", self.csv.clone().into_bytes());
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -810,7 +723,9 @@ pub mod operations {
                 request.json_body(&self.book)?;
                 Ok(request)
             }
+        }
 
+        impl Request {
             /// Checks the parameters, sends the request and decodes the answer.
             ///
             /// # Errors
@@ -898,7 +813,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `CreatedBody` object.
             #[derive(Default)]
-            pub struct CreatedBody {
+            pub struct CreatedBody: Deserialize {
                 "location" => pub location: Option<String>,
             }
         }
@@ -955,21 +870,9 @@ pub mod operations {
                 request.raw_body("image/png", self.image.clone());
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -1053,21 +956,9 @@ pub mod operations {
                 }
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -1108,7 +999,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `RequestTags` object.
             #[derive(Default)]
-            pub struct RequestTags {
+            pub struct RequestTags: Serialize + Deserialize {
                 "name" => pub name: Option<String>,
             }
         }
@@ -1116,7 +1007,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `RequestBody` object.
             #[derive(Default)]
-            pub struct RequestBody {
+            pub struct RequestBody: Serialize + Deserialize {
                 "text" => pub text: Option<String>,
                 "tags" => pub tags: Vec<RequestTags>,
             }

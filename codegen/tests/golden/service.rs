@@ -218,21 +218,9 @@ pub mod operations {
                 request.credential_query("key");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -340,21 +328,9 @@ pub mod operations {
                     );
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -441,64 +417,11 @@ pub mod operations {
                     );
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Body>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
-
-            /// Sends the request, then follows `links.next` page after page until the last one.
-            ///
-            /// Nothing is sent before the stream is polled. A next link that leaves the client's
-            /// base URL (scheme, host and port) ends the stream with
-            /// [`::connector_runtime::Error::ForeignNextLink`]: the token is never sent elsewhere.
-            pub fn pages(
-                self,
-            ) -> impl ::connector_runtime::Stream<
-                Item = Result<
-                    ::connector_runtime::Response<Body>,
-                    ::connector_runtime::Error,
-                >,
-            > + Send + 'static {
-                let first = self.build();
-                self.client.pages::<Body>(first)
-            }
-
-            /// The items of every page, in order; see [`Request::pages`].
-            pub fn items(
-                self,
-            ) -> impl ::connector_runtime::Stream<
-                Item = Result<Value, ::connector_runtime::Error>,
-            > + Send + 'static {
-                let first = self.build();
-                self.client.items::<Body>(first)
-            }
-
-            /// The items of at most `max_pages` pages (0 means no cap); see [`Request::pages`].
-            ///
-            /// # Errors
-            ///
-            /// The first error of any page.
-            pub async fn collect_all(
-                self,
-                max_pages: usize,
-            ) -> Result<Vec<Value>, ::connector_runtime::Error> {
-                let first = self.build();
-                self.client.collect_all::<Body>(first, max_pages).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json Body);
+
+        ::connector_runtime::pages!(Request -> Body, Value);
 
         ::connector_runtime::options! {
             /// The optional parameters of [`Request`], set with its methods of the same name.
@@ -534,7 +457,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Value` object.
             #[derive(Default)]
-            pub struct Value {
+            pub struct Value: Deserialize {
                 "id" => pub id: Option<String>,
             }
         }
@@ -542,7 +465,7 @@ pub mod operations {
         ::connector_runtime::model! {
             /// The `Body` object.
             #[derive(Default)]
-            pub struct Body {
+            pub struct Body: Deserialize {
                 "value" => pub value: Vec<Value>,
                 "@odata.nextLink" => pub odata_next_link: Option<String>,
             }
@@ -623,24 +546,9 @@ pub mod operations {
                 request.credential_header("X-Api-Key", "", "");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<
-                ::connector_runtime::Response<Vec<String>>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json Vec<String>);
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -722,21 +630,9 @@ pub mod operations {
                     );
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -806,21 +702,9 @@ pub mod operations {
                 request.credential_header("Authorization", "Basic ", "");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -890,21 +774,9 @@ pub mod operations {
                 request.credential_header("Authorization", "Bearer ", "");
                 Ok(request)
             }
-
-            /// Checks the parameters, sends the request and decodes the answer.
-            ///
-            /// # Errors
-            ///
-            /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
-            /// (nothing is sent), and the transport, API and decoding errors of
-            /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
-                self,
-            ) -> Result<::connector_runtime::Response<()>, ::connector_runtime::Error> {
-                let request = self.build()?;
-                self.client.execute(request).await
-            }
         }
+
+        ::connector_runtime::send!(Request -> json ());
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {

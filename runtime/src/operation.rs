@@ -1,0 +1,175 @@
+//! The methods every generated request has, declared with [`send!`](crate::send) and
+//! [`pages!`](crate::pages).
+//!
+//! A generated request is a struct with a `client: Client` field and a
+//! `fn build(&self) -> Result<Request, Error>` that checks its parameters and makes the
+//! HTTP request. These macros add what sends it: `send`, and for listings that link to a
+//! next page `pages`, `items` and `collect_all`.
+
+/// Adds `send` to a generated request: it builds the request, sends it and decodes the
+/// answer as JSON (`json`), UTF-8 text (`text`) or bytes (`bytes`).
+///
+/// ```
+/// use connector_runtime::{Client, Error, Method, Request};
+///
+/// pub struct ListApps {
+///     client: Client,
+/// }
+///
+/// impl ListApps {
+///     pub fn build(&self) -> Result<Request, Error> {
+///         Ok(Request::new("List", Method::GET, "/v1/apps"))
+///     }
+/// }
+///
+/// connector_runtime::send!(ListApps -> json serde_json::Value);
+/// ```
+#[macro_export]
+macro_rules! send {
+    ($request:ident -> $decoding:ident $body:ty) => {
+        impl $request {
+            /// Checks the parameters, sends the request and decodes the answer.
+            ///
+            /// # Errors
+            ///
+            /// [`Error::InvalidRequest`]($crate::Error::InvalidRequest) when a parameter is
+            /// out of bounds (nothing is sent), and the transport, API and decoding errors of
+            /// [`Client::execute`]($crate::Client::execute).
+            pub async fn send(
+                self,
+            ) -> ::core::result::Result<$crate::Response<$body>, $crate::Error> {
+                let request = self.build()?;
+                $crate::__execute!($decoding, self.client, request)
+            }
+        }
+    };
+}
+
+/// How `send` decodes the answer.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __execute {
+    (json, $client:expr, $request:ident) => {
+        $client.execute($request).await
+    };
+    (text, $client:expr, $request:ident) => {
+        $client.execute_text($request).await
+    };
+    (bytes, $client:expr, $request:ident) => {
+        $client.execute_bytes($request).await
+    };
+}
+
+/// Adds `pages`, `items` and `collect_all` to a generated request whose answer, a
+/// [`Page`](crate::Page), links to the next page.
+///
+/// Written `Request -> Body of Item`: the body's type and the type of one item.
+#[macro_export]
+macro_rules! pages {
+    ($request:ident -> $body:ty, $item:ty) => {
+        impl $request {
+            /// Sends the request, then follows `links.next` page after page until the last
+            /// one.
+            ///
+            /// Nothing is sent before the stream is polled. A next link that leaves the
+            /// client's base URL (scheme, host and port) ends the stream with
+            /// [`Error::ForeignNextLink`]($crate::Error::ForeignNextLink): the token is never
+            /// sent elsewhere.
+            pub fn pages(
+                self,
+            ) -> impl $crate::Stream<
+                Item = ::core::result::Result<$crate::Response<$body>, $crate::Error>,
+            > + Send
+            + 'static {
+                let first = self.build();
+                self.client.pages::<$body>(first)
+            }
+
+            /// The items of every page, in order; see [`pages`](Self::pages).
+            pub fn items(
+                self,
+            ) -> impl $crate::Stream<Item = ::core::result::Result<$item, $crate::Error>>
+            + Send
+            + 'static {
+                let first = self.build();
+                self.client.items::<$body>(first)
+            }
+
+            /// The items of at most `max_pages` pages (0 means no cap); see
+            /// [`pages`](Self::pages).
+            ///
+            /// # Errors
+            ///
+            /// The first error of any page.
+            pub async fn collect_all(
+                self,
+                max_pages: usize,
+            ) -> ::core::result::Result<::std::vec::Vec<$item>, $crate::Error> {
+                let first = self.build();
+                self.client.collect_all::<$body>(first, max_pages).await
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Client, Error, Method, Request};
+
+    crate::model! {
+        /// A page of apps.
+        pub struct Apps: Deserialize {
+            "data" => pub data: Vec<String>,
+            "links" => pub links: Option<serde_json::Value>,
+        }
+    }
+
+    impl crate::Page for Apps {
+        type Item = String;
+
+        fn next_link(&self) -> Option<&str> {
+            self.links.as_ref()?.get("next")?.as_str()
+        }
+
+        fn into_items(self) -> Vec<String> {
+            self.data
+        }
+    }
+
+    pub struct ListApps {
+        client: Client,
+        bad: bool,
+    }
+
+    impl ListApps {
+        pub fn build(&self) -> Result<Request, Error> {
+            if self.bad {
+                return Err(Error::invalid_request("List", "limit", "is bad"));
+            }
+            Ok(Request::new("List", Method::GET, "/v1/apps"))
+        }
+    }
+
+    crate::send!(ListApps -> json Apps);
+    crate::pages!(ListApps -> Apps, String);
+
+    #[tokio::test]
+    async fn a_request_that_does_not_build_sends_nothing() {
+        let client = Client::builder()
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .unwrap();
+        let list = || ListApps {
+            client: client.clone(),
+            bad: true,
+        };
+        assert!(matches!(
+            list().send().await,
+            Err(Error::InvalidRequest { .. })
+        ));
+        assert!(matches!(
+            list().collect_all(0).await,
+            Err(Error::InvalidRequest { .. })
+        ));
+    }
+}
