@@ -114,6 +114,8 @@ macro_rules! pages {
 
 #[cfg(test)]
 mod tests {
+    use futures_util::StreamExt as _;
+
     use crate::{Client, Error, Method, Request};
 
     crate::model! {
@@ -170,6 +172,17 @@ mod tests {
         assert!(matches!(
             list().collect_all(0).await,
             Err(Error::InvalidRequest { .. })
+        ));
+        let mut pages = std::pin::pin!(list().pages());
+        assert!(matches!(
+            pages.next().await,
+            Some(Err(Error::InvalidRequest { .. }))
+        ));
+        assert!(pages.next().await.is_none());
+        let mut items = std::pin::pin!(list().items());
+        assert!(matches!(
+            items.next().await,
+            Some(Err(Error::InvalidRequest { .. }))
         ));
     }
 }
