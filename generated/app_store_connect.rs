@@ -650,17 +650,122 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            options: Options,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                    /// This parameter specifies the attributes of the app resource that you want to include in the response, such as the app name, bundle ID, primary locale, and SKU
+                    query "fields[apps]" => fields_apps: FieldsApps,
+                    /// This parameter specifies the attributes of the beta license agreement resource that you want to include in the response, such as the agreement text and the app ID
+                    query "fields[betaLicenseAgreements]" => fields_beta_license_agreements: FieldsBetaLicenseAgreements,
+                    /// This parameter specifies the attributes of the pre-release version resource that you want to include in the response, such as the version number, platform, and app ID
+                    query "fields[preReleaseVersions]" => fields_pre_release_versions: FieldsPreReleaseVersions,
+                    /// This parameter specifies the attributes of the beta app review detail resource that you want to include in the response, such as the contact information, demo account, and notes for the beta app review
+                    query "fields[betaAppReviewDetails]" => fields_beta_app_review_details: FieldsBetaAppReviewDetails,
+                    /// This parameter specifies the attributes of the beta app localization resource that you want to include in the response, such as the locale, app description, and feedback email
+                    query "fields[betaAppLocalizations]" => fields_beta_app_localizations: FieldsBetaAppLocalizations,
+                    /// This parameter specifies the attributes of the build resource that you want to include in the response, such as the version, processing state, expiration date, and icon asset
+                    query "fields[builds]" => fields_builds: FieldsBuilds,
+                    /// This parameter specifies the attributes of the beta group resource that you want to include in the response, such as the name, public link, and testers count
+                    query "fields[betaGroups]" => fields_beta_groups: FieldsBetaGroups,
+                    /// This parameter specifies the attributes of the end user license agreement resource that you want to include in the response, such as the agreement text and the territory code
+                    query "fields[endUserLicenseAgreements]" => fields_end_user_license_agreements: FieldsEndUserLicenseAgreements,
+                    /// This parameter specifies the attributes of the app store version resource that you want to include in the response, such as the version string, platform, release type, and status
+                    query "fields[appStoreVersions]" => fields_app_store_versions: FieldsAppStoreVersions,
+                    /// This parameter specifies the attributes of the app info resource that you want to include in the response, such as the app name, subtitle, privacy policy URL, and primary category
+                    query "fields[appInfos]" => fields_app_infos: FieldsAppInfos,
+                    /// This parameter specifies the attributes of the perf power metric resource that you want to include in the response, such as the device type, metric type, average value, and measurement date
+                    query "fields[perfPowerMetrics]" => fields_perf_power_metrics: FieldsPerfPowerMetrics,
+                    /// This parameter specifies the attributes of the in-app purchase resource that you want to include in the response, such as the reference name, product type, state, and pricing
+                    query "fields[inAppPurchases]" => fields_in_app_purchases: FieldsInAppPurchases,
+                    /// This parameter specifies the attributes of the ci product resource that you want to include in the response, such as the name, bundle ID, platform, and app ID
+                    query "fields[ciProducts]" => fields_ci_products: FieldsCiProducts,
+                    /// This parameter specifies the attributes of the app clip resource that you want to include in the response, such as the app clip ID, app ID, and app clip features
+                    query "fields[appClips]" => fields_app_clips: FieldsAppClips,
+                    /// This parameter specifies the attributes of the review submission resource that you want to include in the response, such as the app store version ID, state, and submitter
+                    query "fields[reviewSubmissions]" => fields_review_submissions: FieldsReviewSubmissions,
+                    /// This parameter specifies the attributes of the app custom product page resource that you want to include in the response, such as the name, URL, and app store version ID
+                    query "fields[appCustomProductPages]" => fields_app_custom_product_pages: FieldsAppCustomProductPages,
+                    /// This parameter specifies the attributes of the app event resource that you want to include in the response, such as the name, type, state, and end date
+                    query "fields[appEvents]" => fields_app_events: FieldsAppEvents,
+                    /// This parameter specifies the attributes of the app price point resource that you want to include in the response, such as the price tier, currency, and territory
+                    query "fields[appPricePoints]" => fields_app_price_points: FieldsAppPricePoints,
+                    /// This parameter specifies the attributes of the customer review resource that you want to include in the response, such as the rating, title, body, and nickname
+                    query "fields[customerReviews]" => fields_customer_reviews: FieldsCustomerReviews,
+                    /// This parameter specifies the attributes of the subscription grace period resource that you want to include in the response, such as the duration, state, and app ID
+                    query "fields[subscriptionGracePeriods]" => fields_subscription_grace_periods: FieldsSubscriptionGracePeriods,
+                    /// This parameter specifies the attributes of the promoted purchase resource that you want to include in the response, such as the product ID, display name, and app ID
+                    query "fields[promotedPurchases]" => fields_promoted_purchases: FieldsPromotedPurchases,
+                    /// This parameter specifies the attributes of the subscription group resource that you want to include in the response, such as the name, reference name, and app ID
+                    query "fields[subscriptionGroups]" => fields_subscription_groups: FieldsSubscriptionGroups,
+                    /// This parameter specifies the attributes of the app price schedule resource that you want to include in the response, such as the start date, end date, and price tier
+                    query "fields[appPriceSchedules]" => fields_app_price_schedules: FieldsAppPriceSchedules,
+                    /// This parameter specifies the attributes of the app store version experiment resource that you want to include in the response, such as the name, state, and app store version ID
+                    query "fields[appStoreVersionExperiments]" => fields_app_store_version_experiments: FieldsAppStoreVersionExperiments,
+                    /// This parameter specifies the attributes of the app encryption declaration resource that you want to include in the response, such as the app ID, platform, state, and uses encryption
+                    query "fields[appEncryptionDeclarations]" => fields_app_encryption_declarations: FieldsAppEncryptionDeclarations,
+                    /// This parameter specifies the attributes of the game center detail resource that you want to include in the response, such as the app ID, platform, and game center enabled version
+                    query "fields[gameCenterDetails]" => fields_game_center_details: FieldsGameCenterDetails,
+                    /// Additional attribution you want to include
+                    query "include" => include: Include,
+                    /// Filter apps by their bundle identifier, which is a unique string that identifies an app
+                    query "filter[bundleId]" => filter_bundle_id: String,
+                    /// Filter apps by their App Store Connect ID, which is a unique identifier assigned by Apple
+                    query "filter[id]" => filter_id: String,
+                    /// Filter apps by their name, which is the title of the app displayed on the App Store and on devices
+                    query "filter[name]" => filter_name: String,
+                    /// Filter apps by their SKU, which is a unique ID for your app that is not visible on the App Store
+                    query "filter[sku]" => filter_sku: String,
+                    /// Filter apps by their app store versions, which are the versions of the app that have been submitted for review or released on the App Store
+                    query "filter[appStoreVersions]" => filter_app_store_versions: String,
+                    /// Filter app store versions by their platform, which is the operating system that the app runs on, such as iOS, macOS, tvOS, or watchOS
+                    query "filter[appStoreVersions.platform]" => filter_app_store_versions_platform: FilterAppStoreVersionsPlatform,
+                    /// Filter app store versions by their app store state, which is the status of the app on the App Store, such as Ready for Sale, Rejected, or In Review
+                    query "filter[appStoreVersions.appStoreState]" => filter_app_store_versions_app_store_state: FilterAppStoreVersionsAppStoreState,
+                    /// Sort the results by the specified attribute or relationship in ascending or descending order
+                    query "sort" => sort: Sort,
+                    /// Limit the number of pre-release versions returned for each app, which are the versions of the app that are in development or testing and have not been submitted for review
+                    query "limit[preReleaseVersions]" => limit_pre_release_versions: i32 [maximum 50],
+                    /// Limit the number of builds returned for each app or pre-release version, which are the compiled executables of the app that are uploaded to App Store Connect
+                    query "limit[builds]" => limit_builds: i32 [maximum 50],
+                    /// Limit the number of beta groups returned for each app, which are the groups of testers that can access and provide feedback on pre-release versions of the app
+                    query "limit[betaGroups]" => limit_beta_groups: i32 [maximum 50],
+                    /// Limit the number of beta app localizations returned for each app, which are the translations of the app’s metadata, such as name and description, for different languages and regions
+                    query "limit[betaAppLocalizations]" => limit_beta_app_localizations: i32 [maximum 50],
+                    /// Limit the number of available territories returned for each app, which are the countries or regions where the app is available for download on the App Store
+                    query "limit[availableTerritories]" => limit_available_territories: i32 [maximum 50],
+                    /// Limit the number of app store versions returned for each app, which are the versions of the app that have been submitted for review or released on the App Store
+                    query "limit[appStoreVersions]" => limit_app_store_versions: i32 [maximum 50],
+                    /// Limit the number of app infos returned for each app, which are the general information and settings of the app, such as name, category, and age rating
+                    query "limit[appInfos]" => limit_app_infos: i32 [maximum 50],
+                    /// Limit the number of app clips returned for each app, which are the small parts of the app that can be quickly accessed without downloading the full app
+                    query "limit[appClips]" => limit_app_clips: i32 [maximum 50],
+                    /// Limit the number of app custom product pages returned for each app, which are the alternative versions of the app’s product page on the App Store that can be customized for different audiences or marketing campaigns
+                    query "limit[appCustomProductPages]" => limit_app_custom_product_pages: i32 [maximum 50],
+                    /// Limit the number of app events returned for each app, which are the actions or occurrences that happen within the app, such as purchases or sign-ups, that can be tracked and measured
+                    query "limit[appEvents]" => limit_app_events: i32 [maximum 50],
+                    /// Limit the number of review submissions returned for each app store version, which are the requests to submit the app store version for review by Apple
+                    query "limit[reviewSubmissions]" => limit_review_submissions: i32 [maximum 50],
+                    /// Limit the number of in-app purchases returned for each app, which are the additional content or features that users can buy within the app, such as subscriptions, coins, or levels
+                    query "limit[inAppPurchasesV2]" => limit_in_app_purchases_v2: i32 [maximum 50],
+                    /// Limit the number of promoted purchases returned for each app, which are the in-app purchases that can be featured on the App Store and purchased by users without opening the app
+                    query "limit[promotedPurchases]" => limit_promoted_purchases: i32 [maximum 50],
+                    /// Limit the number of subscription groups returned for each app, which are the groups of in-app purchases that offer subscriptions to the same or related content or services
+                    query "limit[subscriptionGroups]" => limit_subscription_groups: i32 [maximum 50],
+                    /// Limit the number of app store version experiments returned for each app, which are the tests that compare the performance of different variations of the app’s product page on the App Store, such as screenshots, app previews, or descriptions
+                    query "limit[appStoreVersionExperimentsV2]" => limit_app_store_version_experiments_v2: i32 [maximum 50],
+                    /// Limit the number of app encryption declarations returned for each app, which are the statements that indicate whether the app uses encryption and how it complies with export regulations
+                    query "limit[appEncryptionDeclarations]" => limit_app_encryption_declarations: i32 [maximum 50],
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self {
-                    client,
-                    options: Options::default(),
-                }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -675,7 +780,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/v1/apps",
                 );
-                self.options.apply(OPERATION_ID, &mut request)?;
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.credential_header("Authorization", "Bearer ", "");
                 Ok(request)
             }
@@ -685,137 +790,20 @@ pub mod operations {
 
         ::connector_runtime::pages!(Request -> Body, Data);
 
-        ::connector_runtime::options! {
-            /// The optional parameters of [`Request`], set with its methods of the same name.
-            struct Options in Request.options {
-                /// This parameter specifies the attributes of the app resource that you want to include in the response, such as the app name, bundle ID, primary locale, and SKU
-                query "fields[apps]" => fields_apps: FieldsApps,
-                /// This parameter specifies the attributes of the beta license agreement resource that you want to include in the response, such as the agreement text and the app ID
-                query "fields[betaLicenseAgreements]" => fields_beta_license_agreements: FieldsBetaLicenseAgreements,
-                /// This parameter specifies the attributes of the pre-release version resource that you want to include in the response, such as the version number, platform, and app ID
-                query "fields[preReleaseVersions]" => fields_pre_release_versions: FieldsPreReleaseVersions,
-                /// This parameter specifies the attributes of the beta app review detail resource that you want to include in the response, such as the contact information, demo account, and notes for the beta app review
-                query "fields[betaAppReviewDetails]" => fields_beta_app_review_details: FieldsBetaAppReviewDetails,
-                /// This parameter specifies the attributes of the beta app localization resource that you want to include in the response, such as the locale, app description, and feedback email
-                query "fields[betaAppLocalizations]" => fields_beta_app_localizations: FieldsBetaAppLocalizations,
-                /// This parameter specifies the attributes of the build resource that you want to include in the response, such as the version, processing state, expiration date, and icon asset
-                query "fields[builds]" => fields_builds: FieldsBuilds,
-                /// This parameter specifies the attributes of the beta group resource that you want to include in the response, such as the name, public link, and testers count
-                query "fields[betaGroups]" => fields_beta_groups: FieldsBetaGroups,
-                /// This parameter specifies the attributes of the end user license agreement resource that you want to include in the response, such as the agreement text and the territory code
-                query "fields[endUserLicenseAgreements]" => fields_end_user_license_agreements: FieldsEndUserLicenseAgreements,
-                /// This parameter specifies the attributes of the app store version resource that you want to include in the response, such as the version string, platform, release type, and status
-                query "fields[appStoreVersions]" => fields_app_store_versions: FieldsAppStoreVersions,
-                /// This parameter specifies the attributes of the app info resource that you want to include in the response, such as the app name, subtitle, privacy policy URL, and primary category
-                query "fields[appInfos]" => fields_app_infos: FieldsAppInfos,
-                /// This parameter specifies the attributes of the perf power metric resource that you want to include in the response, such as the device type, metric type, average value, and measurement date
-                query "fields[perfPowerMetrics]" => fields_perf_power_metrics: FieldsPerfPowerMetrics,
-                /// This parameter specifies the attributes of the in-app purchase resource that you want to include in the response, such as the reference name, product type, state, and pricing
-                query "fields[inAppPurchases]" => fields_in_app_purchases: FieldsInAppPurchases,
-                /// This parameter specifies the attributes of the ci product resource that you want to include in the response, such as the name, bundle ID, platform, and app ID
-                query "fields[ciProducts]" => fields_ci_products: FieldsCiProducts,
-                /// This parameter specifies the attributes of the app clip resource that you want to include in the response, such as the app clip ID, app ID, and app clip features
-                query "fields[appClips]" => fields_app_clips: FieldsAppClips,
-                /// This parameter specifies the attributes of the review submission resource that you want to include in the response, such as the app store version ID, state, and submitter
-                query "fields[reviewSubmissions]" => fields_review_submissions: FieldsReviewSubmissions,
-                /// This parameter specifies the attributes of the app custom product page resource that you want to include in the response, such as the name, URL, and app store version ID
-                query "fields[appCustomProductPages]" => fields_app_custom_product_pages: FieldsAppCustomProductPages,
-                /// This parameter specifies the attributes of the app event resource that you want to include in the response, such as the name, type, state, and end date
-                query "fields[appEvents]" => fields_app_events: FieldsAppEvents,
-                /// This parameter specifies the attributes of the app price point resource that you want to include in the response, such as the price tier, currency, and territory
-                query "fields[appPricePoints]" => fields_app_price_points: FieldsAppPricePoints,
-                /// This parameter specifies the attributes of the customer review resource that you want to include in the response, such as the rating, title, body, and nickname
-                query "fields[customerReviews]" => fields_customer_reviews: FieldsCustomerReviews,
-                /// This parameter specifies the attributes of the subscription grace period resource that you want to include in the response, such as the duration, state, and app ID
-                query "fields[subscriptionGracePeriods]" => fields_subscription_grace_periods: FieldsSubscriptionGracePeriods,
-                /// This parameter specifies the attributes of the promoted purchase resource that you want to include in the response, such as the product ID, display name, and app ID
-                query "fields[promotedPurchases]" => fields_promoted_purchases: FieldsPromotedPurchases,
-                /// This parameter specifies the attributes of the subscription group resource that you want to include in the response, such as the name, reference name, and app ID
-                query "fields[subscriptionGroups]" => fields_subscription_groups: FieldsSubscriptionGroups,
-                /// This parameter specifies the attributes of the app price schedule resource that you want to include in the response, such as the start date, end date, and price tier
-                query "fields[appPriceSchedules]" => fields_app_price_schedules: FieldsAppPriceSchedules,
-                /// This parameter specifies the attributes of the app store version experiment resource that you want to include in the response, such as the name, state, and app store version ID
-                query "fields[appStoreVersionExperiments]" => fields_app_store_version_experiments: FieldsAppStoreVersionExperiments,
-                /// This parameter specifies the attributes of the app encryption declaration resource that you want to include in the response, such as the app ID, platform, state, and uses encryption
-                query "fields[appEncryptionDeclarations]" => fields_app_encryption_declarations: FieldsAppEncryptionDeclarations,
-                /// This parameter specifies the attributes of the game center detail resource that you want to include in the response, such as the app ID, platform, and game center enabled version
-                query "fields[gameCenterDetails]" => fields_game_center_details: FieldsGameCenterDetails,
-                /// Additional attribution you want to include
-                query "include" => include: Include,
-                /// Filter apps by their bundle identifier, which is a unique string that identifies an app
-                query "filter[bundleId]" => filter_bundle_id: String,
-                /// Filter apps by their App Store Connect ID, which is a unique identifier assigned by Apple
-                query "filter[id]" => filter_id: String,
-                /// Filter apps by their name, which is the title of the app displayed on the App Store and on devices
-                query "filter[name]" => filter_name: String,
-                /// Filter apps by their SKU, which is a unique ID for your app that is not visible on the App Store
-                query "filter[sku]" => filter_sku: String,
-                /// Filter apps by their app store versions, which are the versions of the app that have been submitted for review or released on the App Store
-                query "filter[appStoreVersions]" => filter_app_store_versions: String,
-                /// Filter app store versions by their platform, which is the operating system that the app runs on, such as iOS, macOS, tvOS, or watchOS
-                query "filter[appStoreVersions.platform]" => filter_app_store_versions_platform: FilterAppStoreVersionsPlatform,
-                /// Filter app store versions by their app store state, which is the status of the app on the App Store, such as Ready for Sale, Rejected, or In Review
-                query "filter[appStoreVersions.appStoreState]" => filter_app_store_versions_app_store_state: FilterAppStoreVersionsAppStoreState,
-                /// Sort the results by the specified attribute or relationship in ascending or descending order
-                query "sort" => sort: Sort,
-                /// Limit the number of pre-release versions returned for each app, which are the versions of the app that are in development or testing and have not been submitted for review
-                query "limit[preReleaseVersions]" => limit_pre_release_versions: i32 [maximum 50],
-                /// Limit the number of builds returned for each app or pre-release version, which are the compiled executables of the app that are uploaded to App Store Connect
-                query "limit[builds]" => limit_builds: i32 [maximum 50],
-                /// Limit the number of beta groups returned for each app, which are the groups of testers that can access and provide feedback on pre-release versions of the app
-                query "limit[betaGroups]" => limit_beta_groups: i32 [maximum 50],
-                /// Limit the number of beta app localizations returned for each app, which are the translations of the app’s metadata, such as name and description, for different languages and regions
-                query "limit[betaAppLocalizations]" => limit_beta_app_localizations: i32 [maximum 50],
-                /// Limit the number of available territories returned for each app, which are the countries or regions where the app is available for download on the App Store
-                query "limit[availableTerritories]" => limit_available_territories: i32 [maximum 50],
-                /// Limit the number of app store versions returned for each app, which are the versions of the app that have been submitted for review or released on the App Store
-                query "limit[appStoreVersions]" => limit_app_store_versions: i32 [maximum 50],
-                /// Limit the number of app infos returned for each app, which are the general information and settings of the app, such as name, category, and age rating
-                query "limit[appInfos]" => limit_app_infos: i32 [maximum 50],
-                /// Limit the number of app clips returned for each app, which are the small parts of the app that can be quickly accessed without downloading the full app
-                query "limit[appClips]" => limit_app_clips: i32 [maximum 50],
-                /// Limit the number of app custom product pages returned for each app, which are the alternative versions of the app’s product page on the App Store that can be customized for different audiences or marketing campaigns
-                query "limit[appCustomProductPages]" => limit_app_custom_product_pages: i32 [maximum 50],
-                /// Limit the number of app events returned for each app, which are the actions or occurrences that happen within the app, such as purchases or sign-ups, that can be tracked and measured
-                query "limit[appEvents]" => limit_app_events: i32 [maximum 50],
-                /// Limit the number of review submissions returned for each app store version, which are the requests to submit the app store version for review by Apple
-                query "limit[reviewSubmissions]" => limit_review_submissions: i32 [maximum 50],
-                /// Limit the number of in-app purchases returned for each app, which are the additional content or features that users can buy within the app, such as subscriptions, coins, or levels
-                query "limit[inAppPurchasesV2]" => limit_in_app_purchases_v2: i32 [maximum 50],
-                /// Limit the number of promoted purchases returned for each app, which are the in-app purchases that can be featured on the App Store and purchased by users without opening the app
-                query "limit[promotedPurchases]" => limit_promoted_purchases: i32 [maximum 50],
-                /// Limit the number of subscription groups returned for each app, which are the groups of in-app purchases that offer subscriptions to the same or related content or services
-                query "limit[subscriptionGroups]" => limit_subscription_groups: i32 [maximum 50],
-                /// Limit the number of app store version experiments returned for each app, which are the tests that compare the performance of different variations of the app’s product page on the App Store, such as screenshots, app previews, or descriptions
-                query "limit[appStoreVersionExperimentsV2]" => limit_app_store_version_experiments_v2: i32 [maximum 50],
-                /// Limit the number of app encryption declarations returned for each app, which are the statements that indicate whether the app uses encryption and how it complies with export regulations
-                query "limit[appEncryptionDeclarations]" => limit_app_encryption_declarations: i32 [maximum 50],
-            }
-        }
-
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "Apps_And_App_Metadata__List_Apps",
+            id: OPERATION_ID,
             name: "apps_and_app_metadata_list_apps",
             summary: Some("List Apps"),
             description: Some("Find and list apps in App Store Connect"),
             method: "GET",
             path: "/v1/apps",
-            parameters: &[],
-            options: Options::PARAMETERS,
+            parameters: Parameters::PARAMETERS,
             pageable: true,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(client.clone());
-            request.options.parse(OPERATION_ID, arguments)?;
-            request.build()
-        }
 
         ::connector_runtime::model! {
             /// attributes
@@ -1033,19 +1021,108 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            id: String,
-            options: Options,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    /// Your Application ID
+                    path "id" => id: String [min_length 1],
+                }
+                optional {
+                    /// This parameter specifies the attributes of the app resource that you want to include in the response, such as the app name, bundle ID, primary locale, and SKU
+                    query "fields[apps]" => fields_apps: FieldsApps,
+                    /// This parameter specifies the attributes of the beta license agreement resource that you want to include in the response, such as the agreement text and the app ID
+                    query "fields[betaLicenseAgreements]" => fields_beta_license_agreements: FieldsBetaLicenseAgreements,
+                    /// This parameter specifies the attributes of the pre-release version resource that you want to include in the response, such as the version number, platform, and app ID
+                    query "fields[preReleaseVersions]" => fields_pre_release_versions: FieldsPreReleaseVersions,
+                    /// This parameter specifies the attributes of the beta app review detail resource that you want to include in the response, such as the contact information, demo account, and notes for the beta app review
+                    query "fields[betaAppReviewDetails]" => fields_beta_app_review_details: FieldsBetaAppReviewDetails,
+                    /// This parameter specifies the attributes of the beta app localization resource that you want to include in the response, such as the locale, app description, and feedback email
+                    query "fields[betaAppLocalizations]" => fields_beta_app_localizations: FieldsBetaAppLocalizations,
+                    /// This parameter specifies the attributes of the build resource that you want to include in the response, such as the version, processing state, expiration date, and icon asset
+                    query "fields[builds]" => fields_builds: FieldsBuilds,
+                    /// This parameter specifies the attributes of the beta group resource that you want to include in the response, such as the name, public link, and testers count
+                    query "fields[betaGroups]" => fields_beta_groups: FieldsBetaGroups,
+                    /// This parameter specifies the attributes of the end user license agreement resource that you want to include in the response, such as the agreement text and the territory code
+                    query "fields[endUserLicenseAgreements]" => fields_end_user_license_agreements: FieldsEndUserLicenseAgreements,
+                    /// This parameter specifies the attributes of the app store version resource that you want to include in the response, such as the version string, platform, release type, and status
+                    query "fields[appStoreVersions]" => fields_app_store_versions: FieldsAppStoreVersions,
+                    /// This parameter specifies the attributes of the app info resource that you want to include in the response, such as the app name, subtitle, privacy policy URL, and primary category
+                    query "fields[appInfos]" => fields_app_infos: FieldsAppInfos,
+                    /// This parameter specifies the attributes of the perf power metric resource that you want to include in the response, such as the device type, metric type, average value, and measurement date
+                    query "fields[perfPowerMetrics]" => fields_perf_power_metrics: FieldsPerfPowerMetrics,
+                    /// This parameter specifies the attributes of the in-app purchase resource that you want to include in the response, such as the reference name, product type, state, and pricing
+                    query "fields[inAppPurchases]" => fields_in_app_purchases: FieldsInAppPurchases,
+                    /// This parameter specifies the attributes of the ci product resource that you want to include in the response, such as the name, bundle ID, platform, and app ID
+                    query "fields[ciProducts]" => fields_ci_products: FieldsCiProducts,
+                    /// This parameter specifies the attributes of the app clip resource that you want to include in the response, such as the app clip ID, app ID, and app clip features
+                    query "fields[appClips]" => fields_app_clips: FieldsAppClips,
+                    /// This parameter specifies the attributes of the review submission resource that you want to include in the response, such as the app store version ID, state, and submitter
+                    query "fields[reviewSubmissions]" => fields_review_submissions: FieldsReviewSubmissions,
+                    /// This parameter specifies the attributes of the app custom product page resource that you want to include in the response, such as the name, URL, and app store version ID
+                    query "fields[appCustomProductPages]" => fields_app_custom_product_pages: FieldsAppCustomProductPages,
+                    /// This parameter specifies the attributes of the app event resource that you want to include in the response, such as the name, type, state, and end date
+                    query "fields[appEvents]" => fields_app_events: FieldsAppEvents,
+                    /// This parameter specifies the attributes of the app price point resource that you want to include in the response, such as the price tier, currency, and territory
+                    query "fields[appPricePoints]" => fields_app_price_points: FieldsAppPricePoints,
+                    /// This parameter specifies the attributes of the customer review resource that you want to include in the response, such as the rating, title, body, and nickname
+                    query "fields[customerReviews]" => fields_customer_reviews: FieldsCustomerReviews,
+                    /// This parameter specifies the attributes of the subscription grace period resource that you want to include in the response, such as the duration, state, and app ID
+                    query "fields[subscriptionGracePeriods]" => fields_subscription_grace_periods: FieldsSubscriptionGracePeriods,
+                    /// This parameter specifies the attributes of the promoted purchase resource that you want to include in the response, such as the product ID, display name, and app ID
+                    query "fields[promotedPurchases]" => fields_promoted_purchases: FieldsPromotedPurchases,
+                    /// This parameter specifies the attributes of the subscription group resource that you want to include in the response, such as the name, reference name, and app ID
+                    query "fields[subscriptionGroups]" => fields_subscription_groups: FieldsSubscriptionGroups,
+                    /// This parameter specifies the attributes of the app price schedule resource that you want to include in the response, such as the start date, end date, and price tier
+                    query "fields[appPriceSchedules]" => fields_app_price_schedules: FieldsAppPriceSchedules,
+                    /// This parameter specifies the attributes of the app store version experiment resource that you want to include in the response, such as the name, state, and app store version ID
+                    query "fields[appStoreVersionExperiments]" => fields_app_store_version_experiments: FieldsAppStoreVersionExperiments,
+                    /// This parameter specifies the attributes of the app encryption declaration resource that you want to include in the response, such as the app ID, platform, state, and uses encryption
+                    query "fields[appEncryptionDeclarations]" => fields_app_encryption_declarations: FieldsAppEncryptionDeclarations,
+                    /// This parameter specifies the attributes of the game center detail resource that you want to include in the response, such as the app ID, platform, and game center enabled version
+                    query "fields[gameCenterDetails]" => fields_game_center_details: FieldsGameCenterDetails,
+                    /// Additional attribution you want to include
+                    query "include" => include: Include,
+                    /// Limit the number of pre-release versions returned for each app, which are the versions of the app that are in development or testing and have not been submitted for review
+                    query "limit[preReleaseVersions]" => limit_pre_release_versions: i32 [maximum 50],
+                    /// Limit the number of builds returned for each app or pre-release version, which are the compiled executables of the app that are uploaded to App Store Connect
+                    query "limit[builds]" => limit_builds: i32 [maximum 50],
+                    /// Limit the number of beta groups returned for each app, which are the groups of testers that can access and provide feedback on pre-release versions of the app
+                    query "limit[betaGroups]" => limit_beta_groups: i32 [maximum 50],
+                    /// Limit the number of beta app localizations returned for each app, which are the translations of the app’s metadata, such as name and description, for different languages and regions
+                    query "limit[betaAppLocalizations]" => limit_beta_app_localizations: i32 [maximum 50],
+                    /// Limit the number of available territories returned for each app, which are the countries or regions where the app is available for download on the App Store
+                    query "limit[availableTerritories]" => limit_available_territories: i32 [maximum 50],
+                    /// Limit the number of app store versions returned for each app, which are the versions of the app that have been submitted for review or released on the App Store
+                    query "limit[appStoreVersions]" => limit_app_store_versions: i32 [maximum 50],
+                    /// Limit the number of app infos returned for each app, which are the general information and settings of the app, such as name, category, and age rating
+                    query "limit[appInfos]" => limit_app_infos: i32 [maximum 50],
+                    /// Limit the number of app clips returned for each app, which are the small parts of the app that can be quickly accessed without downloading the full app
+                    query "limit[appClips]" => limit_app_clips: i32 [maximum 50],
+                    /// Limit the number of app custom product pages returned for each app, which are the alternative versions of the app’s product page on the App Store that can be customized for different audiences or marketing campaigns
+                    query "limit[appCustomProductPages]" => limit_app_custom_product_pages: i32 [maximum 50],
+                    /// Limit the number of app events returned for each app, which are the actions or occurrences that happen within the app, such as purchases or sign-ups, that can be tracked and measured
+                    query "limit[appEvents]" => limit_app_events: i32 [maximum 50],
+                    /// Limit the number of review submissions returned for each app store version, which are the requests to submit the app store version for review by Apple
+                    query "limit[reviewSubmissions]" => limit_review_submissions: i32 [maximum 50],
+                    /// Limit the number of in-app purchases returned for each app, which are the additional content or features that users can buy within the app, such as subscriptions, coins, or levels
+                    query "limit[inAppPurchasesV2]" => limit_in_app_purchases_v2: i32 [maximum 50],
+                    /// Limit the number of promoted purchases returned for each app, which are the in-app purchases that can be featured on the App Store and purchased by users without opening the app
+                    query "limit[promotedPurchases]" => limit_promoted_purchases: i32 [maximum 50],
+                    /// Limit the number of subscription groups returned for each app, which are the groups of in-app purchases that offer subscriptions to the same or related content or services
+                    query "limit[subscriptionGroups]" => limit_subscription_groups: i32 [maximum 50],
+                    /// Limit the number of app store version experiments returned for each app, which are the tests that compare the performance of different variations of the app’s product page on the App Store, such as screenshots, app previews, or descriptions
+                    query "limit[appStoreVersionExperimentsV2]" => limit_app_store_version_experiments_v2: i32 [maximum 50],
+                    /// Limit the number of app encryption declarations returned for each app, which are the statements that indicate whether the app uses encryption and how it complies with export regulations
+                    query "limit[appEncryptionDeclarations]" => limit_app_encryption_declarations: i32 [maximum 50],
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client, id: String) -> Self {
-                Self {
-                    client,
-                    id,
-                    options: Options::default(),
-                }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -1055,19 +1132,16 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                ::connector_runtime::validate::min_length(
-                    OPERATION_ID,
-                    "id",
-                    &self.id,
-                    1,
-                )?;
                 let mut request = ::connector_runtime::Request::new(
                     OPERATION_ID,
                     ::connector_runtime::Method::GET,
-                    ["/v1/apps/", &::connector_runtime::encode::path_segment(&self.id)]
+                    [
+                        "/v1/apps/",
+                        &::connector_runtime::encode::path_segment(&self.parameters.id),
+                    ]
                         .concat(),
                 );
-                self.options.apply(OPERATION_ID, &mut request)?;
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.credential_header("Authorization", "Bearer ", "");
                 Ok(request)
             }
@@ -1075,134 +1149,20 @@ pub mod operations {
 
         ::connector_runtime::send!(Request -> json Body);
 
-        ::connector_runtime::options! {
-            /// The optional parameters of [`Request`], set with its methods of the same name.
-            struct Options in Request.options {
-                /// This parameter specifies the attributes of the app resource that you want to include in the response, such as the app name, bundle ID, primary locale, and SKU
-                query "fields[apps]" => fields_apps: FieldsApps,
-                /// This parameter specifies the attributes of the beta license agreement resource that you want to include in the response, such as the agreement text and the app ID
-                query "fields[betaLicenseAgreements]" => fields_beta_license_agreements: FieldsBetaLicenseAgreements,
-                /// This parameter specifies the attributes of the pre-release version resource that you want to include in the response, such as the version number, platform, and app ID
-                query "fields[preReleaseVersions]" => fields_pre_release_versions: FieldsPreReleaseVersions,
-                /// This parameter specifies the attributes of the beta app review detail resource that you want to include in the response, such as the contact information, demo account, and notes for the beta app review
-                query "fields[betaAppReviewDetails]" => fields_beta_app_review_details: FieldsBetaAppReviewDetails,
-                /// This parameter specifies the attributes of the beta app localization resource that you want to include in the response, such as the locale, app description, and feedback email
-                query "fields[betaAppLocalizations]" => fields_beta_app_localizations: FieldsBetaAppLocalizations,
-                /// This parameter specifies the attributes of the build resource that you want to include in the response, such as the version, processing state, expiration date, and icon asset
-                query "fields[builds]" => fields_builds: FieldsBuilds,
-                /// This parameter specifies the attributes of the beta group resource that you want to include in the response, such as the name, public link, and testers count
-                query "fields[betaGroups]" => fields_beta_groups: FieldsBetaGroups,
-                /// This parameter specifies the attributes of the end user license agreement resource that you want to include in the response, such as the agreement text and the territory code
-                query "fields[endUserLicenseAgreements]" => fields_end_user_license_agreements: FieldsEndUserLicenseAgreements,
-                /// This parameter specifies the attributes of the app store version resource that you want to include in the response, such as the version string, platform, release type, and status
-                query "fields[appStoreVersions]" => fields_app_store_versions: FieldsAppStoreVersions,
-                /// This parameter specifies the attributes of the app info resource that you want to include in the response, such as the app name, subtitle, privacy policy URL, and primary category
-                query "fields[appInfos]" => fields_app_infos: FieldsAppInfos,
-                /// This parameter specifies the attributes of the perf power metric resource that you want to include in the response, such as the device type, metric type, average value, and measurement date
-                query "fields[perfPowerMetrics]" => fields_perf_power_metrics: FieldsPerfPowerMetrics,
-                /// This parameter specifies the attributes of the in-app purchase resource that you want to include in the response, such as the reference name, product type, state, and pricing
-                query "fields[inAppPurchases]" => fields_in_app_purchases: FieldsInAppPurchases,
-                /// This parameter specifies the attributes of the ci product resource that you want to include in the response, such as the name, bundle ID, platform, and app ID
-                query "fields[ciProducts]" => fields_ci_products: FieldsCiProducts,
-                /// This parameter specifies the attributes of the app clip resource that you want to include in the response, such as the app clip ID, app ID, and app clip features
-                query "fields[appClips]" => fields_app_clips: FieldsAppClips,
-                /// This parameter specifies the attributes of the review submission resource that you want to include in the response, such as the app store version ID, state, and submitter
-                query "fields[reviewSubmissions]" => fields_review_submissions: FieldsReviewSubmissions,
-                /// This parameter specifies the attributes of the app custom product page resource that you want to include in the response, such as the name, URL, and app store version ID
-                query "fields[appCustomProductPages]" => fields_app_custom_product_pages: FieldsAppCustomProductPages,
-                /// This parameter specifies the attributes of the app event resource that you want to include in the response, such as the name, type, state, and end date
-                query "fields[appEvents]" => fields_app_events: FieldsAppEvents,
-                /// This parameter specifies the attributes of the app price point resource that you want to include in the response, such as the price tier, currency, and territory
-                query "fields[appPricePoints]" => fields_app_price_points: FieldsAppPricePoints,
-                /// This parameter specifies the attributes of the customer review resource that you want to include in the response, such as the rating, title, body, and nickname
-                query "fields[customerReviews]" => fields_customer_reviews: FieldsCustomerReviews,
-                /// This parameter specifies the attributes of the subscription grace period resource that you want to include in the response, such as the duration, state, and app ID
-                query "fields[subscriptionGracePeriods]" => fields_subscription_grace_periods: FieldsSubscriptionGracePeriods,
-                /// This parameter specifies the attributes of the promoted purchase resource that you want to include in the response, such as the product ID, display name, and app ID
-                query "fields[promotedPurchases]" => fields_promoted_purchases: FieldsPromotedPurchases,
-                /// This parameter specifies the attributes of the subscription group resource that you want to include in the response, such as the name, reference name, and app ID
-                query "fields[subscriptionGroups]" => fields_subscription_groups: FieldsSubscriptionGroups,
-                /// This parameter specifies the attributes of the app price schedule resource that you want to include in the response, such as the start date, end date, and price tier
-                query "fields[appPriceSchedules]" => fields_app_price_schedules: FieldsAppPriceSchedules,
-                /// This parameter specifies the attributes of the app store version experiment resource that you want to include in the response, such as the name, state, and app store version ID
-                query "fields[appStoreVersionExperiments]" => fields_app_store_version_experiments: FieldsAppStoreVersionExperiments,
-                /// This parameter specifies the attributes of the app encryption declaration resource that you want to include in the response, such as the app ID, platform, state, and uses encryption
-                query "fields[appEncryptionDeclarations]" => fields_app_encryption_declarations: FieldsAppEncryptionDeclarations,
-                /// This parameter specifies the attributes of the game center detail resource that you want to include in the response, such as the app ID, platform, and game center enabled version
-                query "fields[gameCenterDetails]" => fields_game_center_details: FieldsGameCenterDetails,
-                /// Additional attribution you want to include
-                query "include" => include: Include,
-                /// Limit the number of pre-release versions returned for each app, which are the versions of the app that are in development or testing and have not been submitted for review
-                query "limit[preReleaseVersions]" => limit_pre_release_versions: i32 [maximum 50],
-                /// Limit the number of builds returned for each app or pre-release version, which are the compiled executables of the app that are uploaded to App Store Connect
-                query "limit[builds]" => limit_builds: i32 [maximum 50],
-                /// Limit the number of beta groups returned for each app, which are the groups of testers that can access and provide feedback on pre-release versions of the app
-                query "limit[betaGroups]" => limit_beta_groups: i32 [maximum 50],
-                /// Limit the number of beta app localizations returned for each app, which are the translations of the app’s metadata, such as name and description, for different languages and regions
-                query "limit[betaAppLocalizations]" => limit_beta_app_localizations: i32 [maximum 50],
-                /// Limit the number of available territories returned for each app, which are the countries or regions where the app is available for download on the App Store
-                query "limit[availableTerritories]" => limit_available_territories: i32 [maximum 50],
-                /// Limit the number of app store versions returned for each app, which are the versions of the app that have been submitted for review or released on the App Store
-                query "limit[appStoreVersions]" => limit_app_store_versions: i32 [maximum 50],
-                /// Limit the number of app infos returned for each app, which are the general information and settings of the app, such as name, category, and age rating
-                query "limit[appInfos]" => limit_app_infos: i32 [maximum 50],
-                /// Limit the number of app clips returned for each app, which are the small parts of the app that can be quickly accessed without downloading the full app
-                query "limit[appClips]" => limit_app_clips: i32 [maximum 50],
-                /// Limit the number of app custom product pages returned for each app, which are the alternative versions of the app’s product page on the App Store that can be customized for different audiences or marketing campaigns
-                query "limit[appCustomProductPages]" => limit_app_custom_product_pages: i32 [maximum 50],
-                /// Limit the number of app events returned for each app, which are the actions or occurrences that happen within the app, such as purchases or sign-ups, that can be tracked and measured
-                query "limit[appEvents]" => limit_app_events: i32 [maximum 50],
-                /// Limit the number of review submissions returned for each app store version, which are the requests to submit the app store version for review by Apple
-                query "limit[reviewSubmissions]" => limit_review_submissions: i32 [maximum 50],
-                /// Limit the number of in-app purchases returned for each app, which are the additional content or features that users can buy within the app, such as subscriptions, coins, or levels
-                query "limit[inAppPurchasesV2]" => limit_in_app_purchases_v2: i32 [maximum 50],
-                /// Limit the number of promoted purchases returned for each app, which are the in-app purchases that can be featured on the App Store and purchased by users without opening the app
-                query "limit[promotedPurchases]" => limit_promoted_purchases: i32 [maximum 50],
-                /// Limit the number of subscription groups returned for each app, which are the groups of in-app purchases that offer subscriptions to the same or related content or services
-                query "limit[subscriptionGroups]" => limit_subscription_groups: i32 [maximum 50],
-                /// Limit the number of app store version experiments returned for each app, which are the tests that compare the performance of different variations of the app’s product page on the App Store, such as screenshots, app previews, or descriptions
-                query "limit[appStoreVersionExperimentsV2]" => limit_app_store_version_experiments_v2: i32 [maximum 50],
-                /// Limit the number of app encryption declarations returned for each app, which are the statements that indicate whether the app uses encryption and how it complies with export regulations
-                query "limit[appEncryptionDeclarations]" => limit_app_encryption_declarations: i32 [maximum 50],
-            }
-        }
-
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "Apps_And_App_Metadata__Read_App_Information",
+            id: OPERATION_ID,
             name: "apps_and_app_metadata_read_app_information",
             summary: Some("Read App Information"),
             description: Some("Get information about a specific app"),
             method: "GET",
             path: "/v1/apps/{id}",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "id",
-                    rust_name: "id",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: Some("Your Application ID"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: Options::PARAMETERS,
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "id")?,
-            );
-            request.options.parse(OPERATION_ID, arguments)?;
-            request.build()
-        }
 
         ::connector_runtime::model! {
             /// attributes

@@ -315,9 +315,12 @@ pub struct TypeDef {
     pub doc: Option<String>,
     /// Struct or enum.
     pub kind: TypeKind,
-    /// Whether requests carry the type, so that it is written as well as read (structs and
-    /// unions; enums are always both).
+    /// Whether the type is written to JSON: requests carry it (structs and unions; enums are
+    /// always both read and written).
     pub serialize: bool,
+    /// Whether the type is read from JSON: answers carry it, or the operation table reads
+    /// request bodies from text.
+    pub deserialize: bool,
 }
 
 /// The shape of a declared type.

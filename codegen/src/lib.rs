@@ -33,6 +33,26 @@ pub use error::{Error, JsonPath};
 pub struct Generator {
     spec: PathBuf,
     properties: Option<PathBuf>,
+    options: Options,
+}
+
+/// What to generate besides the typed client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Whether to generate the operation table (`OPERATIONS`, each operation's `INFO`): a
+    /// description of every operation and parameter, and a way to call it with text
+    /// arguments, for callers that pick operations at run time. On by default; it makes
+    /// the crate slower to check, and request bodies are read from JSON as well as written.
+    pub operation_table: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            operation_table: true,
+        }
+    }
 }
 
 /// Generated code and what the generator could not honour.
@@ -52,7 +72,14 @@ impl Generator {
         Self {
             spec: spec.into(),
             properties: None,
+            options: Options::default(),
         }
+    }
+
+    /// Whether to generate the operation table; see [`Options::operation_table`].
+    pub fn operation_table(&mut self, generate: bool) -> &mut Self {
+        self.options.operation_table = generate;
+        self
     }
 
     /// Also reads policies and connection parameters from `apiProperties.json` at `path`.
@@ -75,7 +102,8 @@ impl Generator {
         let properties = properties
             .as_ref()
             .map(|(path, text)| (*path, text.as_str()));
-        let mut generated = generate_from_str(&self.spec, &spec_text, properties)?;
+        let mut generated =
+            generate_from_str_with(&self.spec, &spec_text, properties, &self.options)?;
         let script = self.spec.with_file_name("script.csx");
         if script.is_file() {
             generated.warnings.push(format!(
@@ -118,6 +146,20 @@ pub fn generate_from_str(
     spec_text: &str,
     properties: Option<(&Path, &str)>,
 ) -> Result<Generated, Error> {
+    generate_from_str_with(spec_path, spec_text, properties, &Options::default())
+}
+
+/// [`generate_from_str`] with [`Options`].
+///
+/// # Errors
+///
+/// An [`Error`] naming the file and the place in it that is wrong.
+pub fn generate_from_str_with(
+    spec_path: &Path,
+    spec_text: &str,
+    properties: Option<(&Path, &str)>,
+    options: &Options,
+) -> Result<Generated, Error> {
     let swagger = load::definition(spec_path, spec_text)?;
     let mut sources = vec![file_name(spec_path)];
     let properties = match properties {
@@ -127,8 +169,8 @@ pub fn generate_from_str(
         }
         None => None,
     };
-    let api = lower::lower(spec_path, &swagger, properties.as_ref(), sources)?;
-    let code = emit::emit(spec_path, &api)?;
+    let api = lower::lower(spec_path, &swagger, properties.as_ref(), sources, options)?;
+    let code = emit::emit(spec_path, &api, options)?;
     Ok(Generated {
         code,
         warnings: api.warnings,

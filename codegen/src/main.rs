@@ -37,6 +37,10 @@ enum Command {
         /// The connector-runtime crate to depend on; by default the one beside this generator.
         #[arg(long)]
         runtime_path: Option<PathBuf>,
+        /// Leave out the operation table (`OPERATIONS`) for callers that pick operations at
+        /// run time: the crate checks faster.
+        #[arg(long)]
+        no_operation_table: bool,
     },
 }
 
@@ -47,8 +51,10 @@ fn main() -> ExitCode {
         out,
         name,
         runtime_path,
+        no_operation_table,
     } = Cli::parse().command;
     let mut generator = Generator::new(&spec);
+    generator.operation_table(!no_operation_table);
     if let Some(properties) = &properties {
         generator.properties(properties);
     }

@@ -228,7 +228,7 @@ fn the_operation_table_describes_every_operation() {
             "/stores/{store}/items/{item-id}"
         )
     );
-    let wire_names: Vec<_> = get_one.all_parameters().map(|p| p.wire_name).collect();
+    let wire_names: Vec<_> = get_one.parameters.iter().map(|p| p.wire_name).collect();
     assert_eq!(
         wire_names,
         ["store", "item-id", "X-Request-Label"],

@@ -13,6 +13,9 @@ use std::str::FromStr;
 
 use serde::de;
 
+use crate::meta::ValueKind;
+use crate::parameter::{IntoValue, Value};
+
 /// The error of a closed enum's `FromStr`: the text is not one of its values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownValue {
@@ -44,6 +47,52 @@ impl fmt::Display for UnknownValue {
 }
 
 impl std::error::Error for UnknownValue {}
+
+/// A string enum of generated code: its values as text, both ways.
+///
+/// The macros implement it; through it every enum is a parameter [`Value`] and converts
+/// into itself for setters ([`IntoValue`]).
+pub trait Wire: Sized {
+    /// `Enum` with the values a closed enum takes, or `String` for an open enum.
+    const KIND: ValueKind;
+
+    /// The value as it is sent and received.
+    fn wire(&self) -> &str;
+
+    /// The value for `text`.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownValue`] when a closed enum has no such value (an open enum keeps it).
+    fn from_wire(text: &str) -> Result<Self, UnknownValue>;
+}
+
+/// The error for `text`, which the closed enum `T` does not take.
+pub fn unknown<T: Wire>(text: &str) -> UnknownValue {
+    let allowed = match T::KIND {
+        ValueKind::Enum(values) => values,
+        _ => &[],
+    };
+    UnknownValue::new(text, allowed)
+}
+
+impl<T: Wire> Value for T {
+    const KIND: ValueKind = <T as Wire>::KIND;
+
+    fn write(&self, out: &mut String) {
+        out.push_str(self.wire());
+    }
+
+    fn parse_text(text: &str) -> Result<Self, String> {
+        T::from_wire(text).map_err(|error| error.to_string())
+    }
+}
+
+impl<T: Wire> IntoValue<T> for T {
+    fn into_value(self) -> T {
+        self
+    }
+}
 
 /// Deserializes a string through `T`'s `FromStr`, for the enums of the macros.
 ///
@@ -129,25 +178,23 @@ macro_rules! closed_enum {
             }
         }
 
-        impl ::core::fmt::Display for $name {
-            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.write_str(self.as_str())
-            }
-        }
-
         #[allow(deprecated)]
-        impl ::core::str::FromStr for $name {
-            type Err = $crate::enums::UnknownValue;
+        impl $crate::enums::Wire for $name {
+            const KIND: $crate::meta::ValueKind = $crate::meta::ValueKind::Enum(&[$($wire),*]);
 
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                match value {
+            fn wire(&self) -> &str {
+                self.as_str()
+            }
+
+            fn from_wire(text: &str) -> ::core::result::Result<Self, $crate::enums::UnknownValue> {
+                match text {
                     $($wire => Ok(Self::$variant),)*
-                    _ => Err($crate::enums::UnknownValue::new(value, &[$($wire),*])),
+                    _ => Err($crate::enums::unknown::<Self>(text)),
                 }
             }
         }
 
-        $crate::__enum_common!($name, $crate::meta::ValueKind::Enum(&[$($wire),*]));
+        $crate::__enum_common!($name);
     };
 }
 
@@ -207,40 +254,51 @@ macro_rules! open_enum {
             }
         }
 
-        impl ::core::fmt::Display for $name {
-            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                formatter.write_str(self.as_str())
-            }
-        }
-
         #[allow(deprecated)]
-        impl ::core::str::FromStr for $name {
-            type Err = ::core::convert::Infallible;
+        impl $crate::enums::Wire for $name {
+            const KIND: $crate::meta::ValueKind = $crate::meta::ValueKind::String;
 
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
-                Ok(match value {
+            fn wire(&self) -> &str {
+                self.as_str()
+            }
+
+            fn from_wire(text: &str) -> ::core::result::Result<Self, $crate::enums::UnknownValue> {
+                Ok(match text {
                     $($wire => Self::$variant,)*
-                    _ => Self::$unknown(value.to_owned()),
+                    _ => Self::$unknown(text.to_owned()),
                 })
             }
         }
 
-        $crate::__enum_common!($name, $crate::meta::ValueKind::String);
+        $crate::__enum_common!($name);
     };
 }
 
-/// The impls both kinds of enum share: serde through `as_str` and `FromStr`, and the
-/// runtime's field and parameter traits.
+/// The impls both kinds of enum share, through their [`Wire`] impl.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __enum_common {
-    ($name:ident, $kind:expr) => {
+    ($name:ident) => {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                formatter.write_str($crate::enums::Wire::wire(self))
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::enums::UnknownValue;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                $crate::enums::Wire::from_wire(text)
+            }
+        }
+
         impl $crate::__private::serde::Serialize for $name {
             fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
             where
                 __S: $crate::__private::serde::Serializer,
             {
-                serializer.serialize_str(self.as_str())
+                serializer.serialize_str($crate::enums::Wire::wire(self))
             }
         }
 
@@ -254,30 +312,14 @@ macro_rules! __enum_common {
         }
 
         impl $crate::model::Field for $name {}
-
-        impl $crate::parameter::Value for $name {
-            const KIND: $crate::meta::ValueKind = $kind;
-
-            fn write(&self, out: &mut ::std::string::String) {
-                out.push_str(self.as_str());
-            }
-
-            fn parse_text(text: &str) -> ::core::result::Result<Self, ::std::string::String> {
-                text.parse().map_err(|error| ::std::format!("{error}"))
-            }
-        }
-
-        impl $crate::parameter::IntoValue<$name> for $name {
-            fn into_value(self) -> $name {
-                self
-            }
-        }
     };
 }
 
 #[cfg(test)]
 mod tests {
     use super::UnknownValue;
+    use crate::meta::ValueKind;
+    use crate::parameter::Value;
 
     crate::closed_enum! {
         /// Test values.
@@ -333,6 +375,8 @@ mod tests {
             r#"["READY","unknown","GONE"]"#
         );
         assert_eq!("GONE".parse::<State>(), Ok(State::Unknown("GONE".into())));
+        assert_eq!(<State as Value>::KIND, ValueKind::String);
+        assert_eq!(<Sort as Value>::KIND, ValueKind::Enum(&["name", "-name"]));
         assert_eq!(State::ALL, &[State::Ready, State::Unknown2]);
         assert!(serde_json::from_str::<State>("7").is_err());
     }

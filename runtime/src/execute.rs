@@ -12,6 +12,7 @@ use url::Url;
 use crate::auth::{Secret, Token};
 use crate::client::Client;
 use crate::error::Error;
+use crate::pending::Sending;
 use crate::request::Request;
 use crate::response::{self, Response};
 use crate::retry::{self, Budget, RetryReason};
@@ -25,6 +26,38 @@ struct Answer {
 }
 
 impl Client {
+    /// [`Client::execute`] for a request that may have failed to build (then nothing is
+    /// sent), as a named future: what generated requests' `send` returns.
+    pub fn send_json<T: DeserializeOwned + Send + 'static>(
+        &self,
+        request: Result<Request, Error>,
+    ) -> Sending<Response<T>> {
+        let client = self.clone();
+        Sending::new(async move { client.execute(request?).await })
+    }
+
+    /// [`Client::execute_text`] for a request that may have failed to build.
+    pub fn send_text(&self, request: Result<Request, Error>) -> Sending<Response<String>> {
+        let client = self.clone();
+        Sending::new(async move { client.execute_text(request?).await })
+    }
+
+    /// [`Client::execute_bytes`] for a request that may have failed to build.
+    pub fn send_bytes(&self, request: Result<Request, Error>) -> Sending<Response<Vec<u8>>> {
+        let client = self.clone();
+        Sending::new(async move { client.execute_bytes(request?).await })
+    }
+
+    /// [`Client::execute_with`] for a request that may have failed to build.
+    pub fn send_with<T: Send + 'static>(
+        &self,
+        request: Result<Request, Error>,
+        decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, String> + Send + 'static,
+    ) -> Sending<Response<T>> {
+        let client = self.clone();
+        Sending::new(async move { client.execute_with(request?, decode).await })
+    }
+
     /// Sends `request` (retrying as the policy allows) and decodes a successful body with
     /// `decode`, given the status and the bytes; error answers are decoded as usual. Generated
     /// code uses it for bodies that are not one JSON type (several success statuses, text,

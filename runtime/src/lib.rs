@@ -56,6 +56,7 @@ pub mod one_of;
 pub mod operation;
 mod paging;
 pub mod parameter;
+mod pending;
 mod rate_limit;
 mod request;
 pub mod response;
@@ -69,6 +70,7 @@ pub use builder::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAU
 pub use client::{APP_STORE_CONNECT_URL, Client};
 pub use error::{ApiError, ApiErrorEntry, ApiErrorSource, Error};
 pub use paging::{Page, Stream};
+pub use pending::{Items, Pages, Sending};
 pub use rate_limit::RateLimit;
 pub use request::Request;
 pub use reqwest::header::HeaderMap;

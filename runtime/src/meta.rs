@@ -6,7 +6,6 @@
 //! builds the request, so dynamic callers get exactly the library's validation.
 
 use std::fmt;
-use std::str::FromStr;
 
 use crate::{Client, Error, Request};
 
@@ -25,11 +24,9 @@ pub struct OperationInfo {
     pub method: &'static str,
     /// The path template, such as `/v1/apps/{id}`.
     pub path: &'static str,
-    /// The parameters given as arguments of the method, and the optional bodies and form
-    /// fields, in declaration order.
+    /// Every caller-facing parameter: the required ones, in the order of the method's
+    /// arguments, then the optional ones, in the order of their setters.
     pub parameters: &'static [ParameterInfo],
-    /// The optional query and header parameters, each set by a method of the request.
-    pub options: &'static [ParameterInfo],
     /// Whether the response document links to a next page (`links.next`).
     pub pageable: bool,
     /// Parses `arguments` through the typed request builder and builds the request.
@@ -37,14 +34,10 @@ pub struct OperationInfo {
 }
 
 impl OperationInfo {
-    /// Every parameter: [`OperationInfo::parameters`], then [`OperationInfo::options`].
-    pub fn all_parameters(&self) -> impl Iterator<Item = &'static ParameterInfo> + use<> {
-        self.parameters.iter().chain(self.options)
-    }
-
     /// The parameter with this wire name.
     pub fn parameter(&self, wire_name: &str) -> Option<&'static ParameterInfo> {
-        self.all_parameters()
+        self.parameters
+            .iter()
             .find(|parameter| parameter.wire_name == wire_name)
     }
 }
@@ -127,14 +120,28 @@ impl fmt::Display for Bound {
             Self::ExclusiveMaximum(value) => write!(f, "less than {value}"),
             Self::Minimum(value) => write!(f, "at least {value}"),
             Self::ExclusiveMinimum(value) => write!(f, "greater than {value}"),
-            Self::MaxLength(count) => write!(f, "at most {count} characters"),
-            Self::MinLength(count) => write!(f, "at least {count} characters"),
+            Self::MaxLength(count) => write!(f, "at most {}", characters(*count)),
+            Self::MinLength(count) => write!(f, "at least {}", characters(*count)),
             Self::Pattern(pattern) => write!(f, "matching `{pattern}`"),
             Self::MaxItems(count) => write!(f, "at most {count} items"),
             Self::MinItems(count) => write!(f, "at least {count} items"),
             Self::OneOf(values) => write!(f, "one of {values}"),
         }
     }
+}
+
+/// "1 character", "2 characters", …
+fn characters(count: usize) -> String {
+    if count == 1 {
+        "1 character".to_owned()
+    } else {
+        format!("{count} characters")
+    }
+}
+
+/// The error for a required parameter that is not given.
+pub fn missing(operation: &'static str, wire_name: &str) -> Error {
+    Error::invalid_request(operation, wire_name, "is required but was not given")
 }
 
 /// `name` without the `r#` of a raw identifier, as `stringify!` gives it.
@@ -209,37 +216,7 @@ impl Arguments {
             .map(|(_, value)| value.as_str())
     }
 
-    /// The value of an optional parameter, parsed.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidRequest`] when the text does not parse as `T`.
-    pub fn parse<T>(&self, operation: &'static str, wire_name: &str) -> Result<Option<T>, Error>
-    where
-        T: FromStr,
-        T::Err: fmt::Display,
-    {
-        self.text(wire_name)
-            .map(|text| parse_one(operation, wire_name, text))
-            .transpose()
-    }
-
-    /// The value of a required parameter, parsed.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidRequest`] when the value is missing or does not parse as `T`.
-    pub fn required<T>(&self, operation: &'static str, wire_name: &str) -> Result<T, Error>
-    where
-        T: FromStr,
-        T::Err: fmt::Display,
-    {
-        self.parse(operation, wire_name)?.ok_or_else(|| {
-            Error::invalid_request(operation, wire_name, "is required but was not given")
-        })
-    }
-
-    /// The value of an optional query or header parameter, parsed as its
+    /// The value of a parameter, parsed as its
     /// [`Value`](crate::parameter::Value) type (lists are comma-separated).
     ///
     /// # Errors
@@ -257,26 +234,7 @@ impl Arguments {
             .transpose()
     }
 
-    /// The value of a list parameter: comma-separated items, each parsed.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidRequest`] when an item does not parse as `T`.
-    pub fn list<T>(&self, operation: &'static str, wire_name: &str) -> Result<Option<Vec<T>>, Error>
-    where
-        T: FromStr,
-        T::Err: fmt::Display,
-    {
-        self.text(wire_name)
-            .map(|text| {
-                text.split(',')
-                    .map(|item| parse_one(operation, wire_name, item.trim()))
-                    .collect()
-            })
-            .transpose()
-    }
-
-    /// The value of an optional JSON body given as JSON text.
+    /// The value of a JSON body given as JSON text.
     ///
     /// # Errors
     ///
@@ -299,22 +257,7 @@ impl Arguments {
             .transpose()
     }
 
-    /// The value of a required JSON body given as JSON text.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidRequest`] when the text is missing or not JSON of the body's shape.
-    pub fn required_json<T: serde::de::DeserializeOwned>(
-        &self,
-        operation: &'static str,
-        wire_name: &str,
-    ) -> Result<T, Error> {
-        self.json(operation, wire_name)?.ok_or_else(|| {
-            Error::invalid_request(operation, wire_name, "is required but was not given")
-        })
-    }
-
-    /// The contents of the file whose path is given for an optional file parameter.
+    /// The contents of the file whose path is given for a file parameter.
     ///
     /// # Errors
     ///
@@ -332,49 +275,6 @@ impl Arguments {
             })
             .transpose()
     }
-
-    /// The contents of the file whose path is given for a required file parameter.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidRequest`] when the path is missing or the file cannot be read.
-    pub fn required_file(
-        &self,
-        operation: &'static str,
-        wire_name: &str,
-    ) -> Result<Vec<u8>, Error> {
-        self.file(operation, wire_name)?.ok_or_else(|| {
-            Error::invalid_request(operation, wire_name, "is required but was not given")
-        })
-    }
-
-    /// The value of a required list parameter: comma-separated items, each parsed.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidRequest`] when the value is missing or an item does not parse as `T`.
-    pub fn required_list<T>(
-        &self,
-        operation: &'static str,
-        wire_name: &str,
-    ) -> Result<Vec<T>, Error>
-    where
-        T: FromStr,
-        T::Err: fmt::Display,
-    {
-        self.list(operation, wire_name)?.ok_or_else(|| {
-            Error::invalid_request(operation, wire_name, "is required but was not given")
-        })
-    }
-}
-
-fn parse_one<T>(operation: &'static str, wire_name: &str, text: &str) -> Result<T, Error>
-where
-    T: FromStr,
-    T::Err: fmt::Display,
-{
-    text.parse()
-        .map_err(|error: T::Err| unparsable(operation, wire_name, text, error))
 }
 
 /// The error for text that is not a value of the parameter's type.
@@ -406,30 +306,32 @@ mod tests {
             .insert("flag", "maybe");
         arguments.insert("limit[builds]", "12");
         assert_eq!(
-            arguments.parse::<i32>("Op", "limit[builds]").unwrap(),
+            arguments.value::<i32>("Op", "limit[builds]").unwrap(),
             Some(12)
         );
-        assert_eq!(arguments.parse::<i32>("Op", "absent").unwrap(), None);
+        assert_eq!(arguments.value::<i32>("Op", "absent").unwrap(), None);
         assert_eq!(
-            arguments.list::<u8>("Op", "ids").unwrap(),
+            arguments.value::<Vec<i64>>("Op", "ids").unwrap(),
             Some(vec![1, 2, 3])
         );
         let error = arguments
-            .parse::<bool>("Op", "flag")
+            .value::<bool>("Op", "flag")
             .unwrap_err()
             .to_string();
         assert!(
             error.contains("`flag`") && error.contains("cannot take `maybe`"),
             "{error}"
         );
-        let missing = arguments
-            .required::<String>("Op", "id")
-            .unwrap_err()
-            .to_string();
+        let missing = missing("Op", "id").to_string();
         assert!(
             missing.contains("`id`") && missing.contains("is required"),
             "{missing}"
         );
+        let json = arguments
+            .json::<Vec<i32>>("Op", "ids")
+            .unwrap_err()
+            .to_string();
+        assert!(json.contains("not JSON"), "{json}");
     }
 
     #[test]

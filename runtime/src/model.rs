@@ -90,28 +90,6 @@ required_fields!(
     serde_json::Value
 );
 
-/// The value of a field after the whole object was read: what was read, else the value of
-/// an absent member.
-///
-/// # Errors
-///
-/// `missing field` when the member is required and was not there.
-pub fn take<T: Field, E: de::Error>(value: Option<T>, wire: &'static str) -> Result<T, E> {
-    match value {
-        Some(value) => Ok(value),
-        None => T::absent().ok_or_else(|| E::missing_field(wire)),
-    }
-}
-
-/// The value of a field marked `[required]`, whatever its type.
-///
-/// # Errors
-///
-/// `missing field` when the member was not there.
-pub fn require<T, E: de::Error>(value: Option<T>, wire: &'static str) -> Result<T, E> {
-    value.ok_or_else(|| E::missing_field(wire))
-}
-
 /// A member name read from a JSON object, borrowed from the input where it can be.
 #[derive(Debug)]
 pub struct Key<'de>(Cow<'de, str>);
@@ -319,7 +297,17 @@ macro_rules! __model_serde {
                             }
                         }
                         Ok($name {
-                            $( $field: $crate::__model_take!($field, $wire $(, $required)?)?, )*
+                            $(
+                                $field: match $field {
+                                    Some(value) => value,
+                                    None => match $crate::__model_absent!($ty $(, $required)?) {
+                                        Some(value) => value,
+                                        None => return Err(
+                                            <__A::Error as $crate::__private::serde::de::Error>::missing_field($wire),
+                                        ),
+                                    },
+                                },
+                            )*
                             $( $rest, )?
                         })
                     }
@@ -343,15 +331,16 @@ macro_rules! __model_omit {
     };
 }
 
-/// The value of a field once the object is read: by its type, or required.
+/// The value of a member the document left out: by its type, or none when the field is
+/// marked `[required]`.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __model_take {
-    ($value:ident, $wire:literal) => {
-        $crate::model::take::<_, __A::Error>($value, $wire)
+macro_rules! __model_absent {
+    ($ty:ty) => {
+        <$ty as $crate::model::Field>::absent()
     };
-    ($value:ident, $wire:literal, required) => {
-        $crate::model::require::<_, __A::Error>($value, $wire)
+    ($ty:ty, required) => {
+        ::core::option::Option::<$ty>::None
     };
 }
 

@@ -36,7 +36,7 @@ pub fn fits<T: DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
 /// Declares an enum whose value is one of several types.
 ///
 /// After the name come the serde traits it implements, as for
-/// [`model!`](macro@crate::model): `Deserialize`, or `Serialize + Deserialize`. With
+/// [`model!`](macro@crate::model): `Deserialize`, `Serialize`, or both. With
 /// `by "member"` after them, the variants are told apart by that member of the JSON object
 /// (JSON:API resources by `"type"`): each variant is written `"tag" => Name(Type),`.
 /// Without it, each variant is written `Name(Type),` and the first variant the value
@@ -77,6 +77,36 @@ macro_rules! one_of {
     ) => {
         $crate::one_of! { $(#[$meta])* $vis enum $name: Deserialize $(by $tag)? { $($body)* } }
         $crate::__one_of_serialize! { $name { $($body)* } }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : Serialize by $tag:literal {
+            $( $(#[$variant_meta:meta])* $wire:literal => $variant:ident($ty:ty), )*
+            _ => $unknown:ident $(,)?
+        }
+    ) => {
+        $crate::__one_of_type! {
+            $(#[$meta])* $vis enum $name {
+                $( #[doc = concat!("A resource whose `", $tag, "` is `", $wire, "`.")] $(#[$variant_meta])* $variant($ty), )*
+            }
+            $unknown
+        }
+        $crate::__one_of_serialize! { $name { $( $wire => $variant($ty), )* _ => $unknown } }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident : Serialize {
+            $( $(#[$variant_meta:meta])* $variant:ident($ty:ty), )*
+            _ => $unknown:ident $(,)?
+        }
+    ) => {
+        $crate::__one_of_type! {
+            $(#[$meta])* $vis enum $name {
+                $( #[doc = concat!("The value, when it is a `", stringify!($variant), "`.")] $(#[$variant_meta])* $variant($ty), )*
+            }
+            $unknown
+        }
+        $crate::__one_of_serialize! { $name { $( $variant($ty), )* _ => $unknown } }
     };
     (
         $(#[$meta:meta])*
@@ -226,6 +256,25 @@ mod tests {
             "apps" => App(App),
             _ => Unknown,
         }
+    }
+
+    crate::one_of! {
+        /// Written only.
+        pub enum Sent: Serialize {
+            Pointer(Pointer),
+            _ => Other,
+        }
+    }
+
+    #[test]
+    fn a_written_union_is_its_value() {
+        let sent = Sent::Pointer(Pointer {
+            pointer: "/a".into(),
+        });
+        assert_eq!(
+            serde_json::to_string(&[sent, Sent::Other(serde_json::json!(1))]).unwrap(),
+            r#"[{"pointer":"/a"},1]"#
+        );
     }
 
     #[test]

@@ -35,10 +35,8 @@ macro_rules! send {
             /// [`Error::InvalidRequest`]($crate::Error::InvalidRequest) when a parameter is
             /// out of bounds (nothing is sent), and the transport, API and decoding errors of
             /// [`Client::execute`]($crate::Client::execute).
-            pub async fn send(
-                self,
-            ) -> ::core::result::Result<$crate::Response<$body>, $crate::Error> {
-                let request = self.build()?;
+            pub fn send(self) -> $crate::Sending<$crate::Response<$body>> {
+                let request = self.build();
                 $crate::__execute!($decoding, self.client, request)
             }
         }
@@ -50,13 +48,13 @@ macro_rules! send {
 #[macro_export]
 macro_rules! __execute {
     (json, $client:expr, $request:ident) => {
-        $client.execute($request).await
+        $client.send_json($request)
     };
     (text, $client:expr, $request:ident) => {
-        $client.execute_text($request).await
+        $client.send_text($request)
     };
     (bytes, $client:expr, $request:ident) => {
-        $client.execute_bytes($request).await
+        $client.send_bytes($request)
     };
 }
 
@@ -75,22 +73,13 @@ macro_rules! pages {
             /// client's base URL (scheme, host and port) ends the stream with
             /// [`Error::ForeignNextLink`]($crate::Error::ForeignNextLink): the token is never
             /// sent elsewhere.
-            pub fn pages(
-                self,
-            ) -> impl $crate::Stream<
-                Item = ::core::result::Result<$crate::Response<$body>, $crate::Error>,
-            > + Send
-            + 'static {
+            pub fn pages(self) -> $crate::Pages<$body> {
                 let first = self.build();
                 self.client.pages::<$body>(first)
             }
 
             /// The items of every page, in order; see [`pages`](Self::pages).
-            pub fn items(
-                self,
-            ) -> impl $crate::Stream<Item = ::core::result::Result<$item, $crate::Error>>
-            + Send
-            + 'static {
+            pub fn items(self) -> $crate::Items<$body> {
                 let first = self.build();
                 self.client.items::<$body>(first)
             }
@@ -101,12 +90,9 @@ macro_rules! pages {
             /// # Errors
             ///
             /// The first error of any page.
-            pub async fn collect_all(
-                self,
-                max_pages: usize,
-            ) -> ::core::result::Result<::std::vec::Vec<$item>, $crate::Error> {
+            pub fn collect_all(self, max_pages: usize) -> $crate::Sending<::std::vec::Vec<$item>> {
                 let first = self.build();
-                self.client.collect_all::<$body>(first, max_pages).await
+                self.client.collect_all::<$body>(first, max_pages)
             }
         }
     };

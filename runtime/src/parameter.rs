@@ -1,8 +1,9 @@
-//! Query and header parameter values, and the optional parameters of a request declared
-//! with [`options!`](crate::options).
+//! Parameter values sent as text, and the parameters of a request declared with
+//! [`parameters!`](crate::parameters).
 
 use std::fmt::Write as _;
 
+use crate::Request;
 use crate::meta::ValueKind;
 
 /// A value sent as a query parameter or header: text, a number, a flag, an enum, or a list
@@ -110,6 +111,30 @@ impl<T: Value> Value for Vec<T> {
     }
 }
 
+/// Adds `value` as the query parameter `name`, unless it is an empty list.
+pub fn query<T: Value>(request: &mut Request, name: &str, value: &T) {
+    if !value.is_empty() {
+        request.query(name, value.to_text());
+    }
+}
+
+/// Adds each item of `values` as a query parameter `name` of its own.
+pub fn query_each<T: Value>(request: &mut Request, name: &str, values: &[T]) {
+    for value in values {
+        request.query(name, value.to_text());
+    }
+}
+
+/// Sets the header `name` to `value`.
+pub fn header<T: Value>(request: &mut Request, name: &'static str, value: &T) {
+    request.header(name, value.to_text());
+}
+
+/// Adds `value` as the form field `name`.
+pub fn form<T: Value>(request: &mut Request, name: &str, value: &T) {
+    request.form_field(name, value.to_text());
+}
+
 /// What a setter of a generated request takes for a parameter of type `T`: anything that
 /// converts into a `String` for text, the value itself for numbers, flags and enums, and any
 /// iterator of those for lists.
@@ -140,164 +165,431 @@ where
     }
 }
 
-/// Declares the optional query and header parameters of a generated request: a struct that
-/// holds them, a setter on the request for each, and the code that checks and sends them.
+/// Declares the parameters of a generated request: a struct that holds them, the
+/// request's constructor (taking the required ones) and a setter for each optional one,
+/// and the code that checks, places, describes and parses them.
 ///
-/// Each parameter is written `location "wire name" => name: Type,` where the location is
-/// `query` or `header`, optionally followed by the bounds the value is checked against
-/// before sending: `[maximum 200]`, `[minimum 1, max_length 10]`, `[pattern "^[a-z]+$"]`,
-/// `[one_of [1, 2]]`, `[max_items 5]`. The doc comment of each parameter becomes the doc
-/// of its setter, followed by where it is sent and its bounds.
+/// The body lists `required { … }` then `optional { … }` parameters, each written
+/// `location "wire name" => name: Type,` and optionally followed by the bounds the value is
+/// checked against before sending: `[maximum 200]`, `[minimum 1, max_length 10]`,
+/// `[pattern "^[a-z]+$"]`, `[one_of [1, 2]]`, `[max_items 5]`. The locations are `path`
+/// (placed by the request's own path), `query`, `query_each` (a list as one pair per item),
+/// `header`, `body` (JSON), `body_bytes` and `body_text` (sent as they are, by the request
+/// itself, which knows their media type), `form` and `file` (form fields). The doc comment
+/// of an optional parameter becomes the doc of its setter, followed by where it is sent
+/// and its bounds; `#[deprecated = "…"]` after it marks the setter deprecated.
 ///
-/// The options struct gets `apply` (checks every value set and adds it to a
-/// [`Request`](crate::Request)), `parse` (fills the values from
-/// [`Arguments`](crate::meta::Arguments)) and `PARAMETERS` (their
-/// [`ParameterInfo`](crate::meta::ParameterInfo)).
+/// The request must be a struct with a `client: Client` field and the field named after
+/// `in`. The request gets `new`; the parameters struct gets `apply` (checks every value
+/// and adds it to a [`Request`](crate::Request)). With `with table` after the field name,
+/// for the operation table of callers that pick operations at run time, the parameters
+/// struct also gets `PARAMETERS` (their [`ParameterInfo`](crate::meta::ParameterInfo)) and
+/// `parse` (reads them from [`Arguments`](crate::meta::Arguments)), and the request
+/// `from_arguments`.
 ///
 /// ```
 /// pub struct ListApps {
-///     options: Options,
+///     client: connector_runtime::Client,
+///     parameters: Parameters,
 /// }
 ///
-/// connector_runtime::options! {
-///     /// The optional parameters of [`ListApps`].
-///     struct Options in ListApps.options {
-///         /// Filter by name.
-///         query "filter[name]" => filter_name: Vec<String>,
-///         query "limit" => limit: i32 [minimum 1, maximum 200],
+/// connector_runtime::parameters! {
+///     /// The parameters of [`ListApps`].
+///     struct Parameters in ListApps.parameters {
+///         required {
+///             path "id" => id: String [min_length 1],
+///         }
+///         optional {
+///             /// Filter by name.
+///             query "filter[name]" => filter_name: Vec<String>,
+///             query "limit" => limit: i32 [minimum 1, maximum 200],
+///         }
 ///     }
 /// }
 ///
 /// # fn main() -> Result<(), connector_runtime::Error> {
-/// let list = ListApps { options: Options::default() }.filter_name(["Weather", "Maps"]).limit(20);
+/// let client = connector_runtime::Client::builder().base_url("http://127.0.0.1:9").build()?;
+/// let list = ListApps::new(client.clone(), "7".into()).filter_name(["Weather", "Maps"]).limit(20);
 /// let mut request = connector_runtime::Request::new("List", connector_runtime::Method::GET, "/v1/apps");
-/// list.options.apply("List", &mut request)?;
+/// list.parameters.apply("List", &mut request)?;
 /// assert_eq!(request.encoded_query(), "filter%5Bname%5D=Weather%2CMaps&limit=20");
 ///
-/// let list = ListApps { options: Options::default() }.limit(500);
-/// assert!(list.options.apply("List", &mut request).is_err());
+/// let list = ListApps::new(client, "7".into()).limit(500);
+/// assert!(list.parameters.apply("List", &mut request).is_err());
 /// # Ok(()) }
 /// ```
 #[macro_export]
-macro_rules! options {
+macro_rules! parameters {
     (
         $(#[$meta:meta])*
-        $vis:vis struct $options:ident in $request:ident.$slot:ident {
+        $vis:vis struct $parameters:ident in $request:ident.$slot:ident $(with $table:ident)? {
+            required $required:tt
+            optional $optional:tt
+        }
+    ) => {
+        $crate::__parameters! {
+            core [$(#[$meta])* $vis struct $parameters in $request.$slot] $required $optional
+        }
+        $(
+            $crate::__parameters! {
+                $table [$vis struct $parameters in $request.$slot] $required $optional
+            }
+        )?
+    };
+}
+
+/// The parts of [`parameters!`](crate::parameters): the struct, the constructor, the
+/// setters and `apply` (`core`); the description and the reading from text (`table`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __parameters {
+    (
+        core [$(#[$meta:meta])* $vis:vis struct $parameters:ident in $request:ident.$slot:ident]
+        {
+            $(
+                $(#[doc = $required_doc:literal])*
+                $required_location:ident $required_wire:literal => $required:ident : $required_ty:ty
+                    $([$($required_check:ident $required_bound:tt),+ $(,)?])?,
+            )*
+        }
+        {
             $(
                 $(#[doc = $doc:literal])*
+                $(#[deprecated = $deprecated:literal])?
                 $location:ident $wire:literal => $field:ident : $ty:ty
                     $([$($check:ident $bound:tt),+ $(,)?])?,
             )*
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default)]
-        $vis struct $options {
+        #[derive(Debug, Clone)]
+        $vis struct $parameters {
+            $( $required: $required_ty, )*
             $( $field: ::core::option::Option<$ty>, )*
         }
 
         impl $request {
+            /// A request with the required parameters and no optional one.
+            #[allow(clippy::too_many_arguments)]
+            pub(crate) fn new(client: $crate::Client, $($required: $required_ty),*) -> Self {
+                Self {
+                    client,
+                    $slot: $parameters {
+                        $( $required, )*
+                        $( $field: None, )*
+                    },
+                }
+            }
+
             $(
-                $(#[doc = $doc])*
-                #[doc = ""]
-                #[doc = concat!("Sent as `", $wire, "` (", stringify!($location), ").")]
-                $($(
-                    #[doc = ""]
-                    #[doc = concat!("Checked before sending: ", $crate::__bound_doc!($check $bound), ".")]
-                )+)?
-                pub fn $field(mut self, value: impl $crate::parameter::IntoValue<$ty>) -> Self {
-                    self.$slot.$field = Some($crate::parameter::IntoValue::into_value(value));
-                    self
+                $crate::__setter! {
+                    [$(#[doc = $doc])*] [$(#[deprecated = $deprecated])?]
+                    $location $wire $slot.$field: $ty [$($($check $bound),+)?]
                 }
             )*
         }
 
         #[allow(dead_code)]
-        impl $options {
-            /// Every parameter, described for callers that fill them from text.
-            $vis const PARAMETERS: &'static [$crate::meta::ParameterInfo] = &[
-                $(
-                    $crate::meta::ParameterInfo {
-                        wire_name: $wire,
-                        rust_name: $crate::meta::unraw(stringify!($field)),
-                        location: $crate::__location!($location),
-                        required: false,
-                        description: $crate::__description!($($doc),*),
-                        kind: <$ty as $crate::parameter::Value>::KIND,
-                        bounds: &[$($($crate::__bound!($check $bound)),+)?],
-                    },
-                )*
-            ];
-
-            /// Checks every value that is set against its bounds and adds it to `request`.
+        impl $parameters {
+            /// Checks every value that is set against its bounds and adds those that are
+            /// not placed by the path or by the request itself.
             ///
             /// # Errors
             ///
             /// [`Error::InvalidRequest`]($crate::Error::InvalidRequest) for the first value
-            /// out of bounds.
+            /// out of bounds, or a JSON body that cannot be written.
             $vis fn apply(
                 &self,
                 operation: &'static str,
                 request: &mut $crate::Request,
             ) -> ::core::result::Result<(), $crate::Error> {
                 $(
+                    let value = &self.$required;
+                    $($( $crate::__check!($required_check, operation, $required_wire, value, $required_bound); )+)?
+                    $crate::__place!($required_location, request, $required_wire, value);
+                )*
+                $(
                     if let Some(value) = &self.$field {
                         $($( $crate::__check!($check, operation, $wire, value, $bound); )+)?
-                        if !$crate::parameter::Value::is_empty(value) {
-                            $crate::__send!($location, request, $wire, value);
-                        }
-                    }
-                )*
-                Ok(())
-            }
-
-            /// Sets every parameter given in `arguments`, parsed from text.
-            ///
-            /// # Errors
-            ///
-            /// [`Error::InvalidRequest`]($crate::Error::InvalidRequest) for the first value
-            /// that does not parse.
-            $vis fn parse(
-                &mut self,
-                operation: &'static str,
-                arguments: &$crate::meta::Arguments,
-            ) -> ::core::result::Result<(), $crate::Error> {
-                $(
-                    if let Some(value) = arguments.value::<$ty>(operation, $wire)? {
-                        self.$field = Some(value);
+                        $crate::__place!($location, request, $wire, value);
                     }
                 )*
                 Ok(())
             }
         }
     };
+    (
+        table [$vis:vis struct $parameters:ident in $request:ident.$slot:ident]
+        {
+            $(
+                $(#[doc = $required_doc:literal])*
+                $required_location:ident $required_wire:literal => $required:ident : $required_ty:ty
+                    $([$($required_check:ident $required_bound:tt),+ $(,)?])?,
+            )*
+        }
+        {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[deprecated = $deprecated:literal])?
+                $location:ident $wire:literal => $field:ident : $ty:ty
+                    $([$($check:ident $bound:tt),+ $(,)?])?,
+            )*
+        }
+    ) => {
+        impl $request {
+            /// A request with the parameters given as text in `arguments`.
+            fn from_arguments(
+                client: &$crate::Client,
+                operation: &'static str,
+                arguments: &$crate::meta::Arguments,
+            ) -> ::core::result::Result<Self, $crate::Error> {
+                Ok(Self {
+                    client: client.clone(),
+                    $slot: $parameters::parse(operation, arguments)?,
+                })
+            }
+        }
+
+        impl $parameters {
+            /// Every parameter, described for callers that fill them from text.
+            $vis const PARAMETERS: &'static [$crate::meta::ParameterInfo] = &[
+                $(
+                    $crate::__parameter_info!(
+                        $required_location $required_wire $required $required_ty, true,
+                        [$($required_doc),*] [$($($required_check $required_bound),+)?]
+                    ),
+                )*
+                $(
+                    $crate::__parameter_info!(
+                        $location $wire $field $ty, false,
+                        [$($doc),*] [$($($check $bound),+)?]
+                    ),
+                )*
+            ];
+
+            /// Reads every parameter from its text in `arguments`.
+            ///
+            /// # Errors
+            ///
+            /// [`Error::InvalidRequest`]($crate::Error::InvalidRequest) for a required value
+            /// that is missing, or the first value that does not parse.
+            $vis fn parse(
+                operation: &'static str,
+                arguments: &$crate::meta::Arguments,
+            ) -> ::core::result::Result<Self, $crate::Error> {
+                Ok(Self {
+                    $(
+                        $required: $crate::__read!($required_location $required_ty, arguments, operation, $required_wire)?
+                            .ok_or_else(|| $crate::meta::missing(operation, $required_wire))?,
+                    )*
+                    $( $field: $crate::__read!($location $ty, arguments, operation, $wire)?, )*
+                })
+            }
+        }
+    };
 }
 
-/// Where an option goes, as a [`Location`](crate::meta::Location).
+/// The setter of an optional parameter, taking what converts into its type.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __setter {
+    (
+        [$(#[doc = $doc:literal])*] [$(#[deprecated = $deprecated:literal])?]
+        $location:ident $wire:literal $slot:ident.$field:ident : $ty:ty [$($check:ident $bound:tt),*]
+    ) => {
+        $(#[doc = $doc])*
+        #[doc = ""]
+        #[doc = concat!("Sent as `", $wire, "` (", $crate::__location_words!($location), ").")]
+        $(
+            #[doc = ""]
+            #[doc = concat!("Checked before sending: ", $crate::__bound_doc!($check $bound), ".")]
+        )*
+        $(#[deprecated = $deprecated])?
+        pub fn $field(mut self, value: $crate::__setter_argument!($location $ty)) -> Self {
+            self.$slot.$field = Some($crate::__setter_value!($location value));
+            self
+        }
+    };
+}
+
+/// What a setter takes for a parameter of each location.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __setter_argument {
+    (body $ty:ty) => { $ty };
+    (body_bytes $ty:ty) => { impl ::core::convert::Into<::std::vec::Vec<u8>> };
+    (file $ty:ty) => { impl ::core::convert::Into<::std::vec::Vec<u8>> };
+    ($location:ident $ty:ty) => { impl $crate::parameter::IntoValue<$ty> };
+}
+
+/// How a setter turns its argument into the parameter's value.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __setter_value {
+    (body $value:ident) => {
+        $value
+    };
+    (body_bytes $value:ident) => {
+        $value.into()
+    };
+    (file $value:ident) => {
+        $value.into()
+    };
+    ($location:ident $value:ident) => {
+        $crate::parameter::IntoValue::into_value($value)
+    };
+}
+
+/// Where a parameter goes, in words, for its setter's documentation.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __location_words {
+    (path) => {
+        "path"
+    };
+    (query) => {
+        "query"
+    };
+    (query_each) => {
+        "query, one pair per item"
+    };
+    (header) => {
+        "header"
+    };
+    (body) => {
+        "the JSON body"
+    };
+    (body_bytes) => {
+        "the body"
+    };
+    (body_text) => {
+        "the body"
+    };
+    (form) => {
+        "form field"
+    };
+    (file) => {
+        "form file"
+    };
+}
+
+/// The description of one parameter.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __parameter_info {
+    ($location:ident $wire:literal $field:ident $ty:ty, $required:expr, [$($doc:literal),*] [$($check:ident $bound:tt),*]) => {
+        $crate::meta::ParameterInfo {
+            wire_name: $wire,
+            rust_name: $crate::meta::unraw(stringify!($field)),
+            location: $crate::__location!($location),
+            required: $required,
+            description: $crate::__description!($($doc),*),
+            kind: $crate::__kind!($location $ty),
+            bounds: &[$($crate::__bound!($check $bound)),*],
+        }
+    };
+}
+
+/// Where a parameter goes, as a [`Location`](crate::meta::Location).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __location {
+    (path) => {
+        $crate::meta::Location::Path
+    };
     (query) => {
+        $crate::meta::Location::Query
+    };
+    (query_each) => {
         $crate::meta::Location::Query
     };
     (header) => {
         $crate::meta::Location::Header
     };
+    (body) => {
+        $crate::meta::Location::Body
+    };
+    (body_bytes) => {
+        $crate::meta::Location::Body
+    };
+    (body_text) => {
+        $crate::meta::Location::Body
+    };
+    (form) => {
+        $crate::meta::Location::FormData
+    };
+    (file) => {
+        $crate::meta::Location::FormData
+    };
 }
 
-/// Adds an option's value to the request.
+/// The kind of value a parameter takes.
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __send {
-    (query, $request:ident, $wire:literal, $value:ident) => {
-        $request.query($wire, $crate::parameter::Value::to_text($value));
+macro_rules! __kind {
+    (body $ty:ty) => {
+        $crate::meta::ValueKind::String
     };
-    (header, $request:ident, $wire:literal, $value:ident) => {
-        $request.header($wire, $crate::parameter::Value::to_text($value));
+    (body_text $ty:ty) => {
+        $crate::meta::ValueKind::String
+    };
+    (body_bytes $ty:ty) => {
+        $crate::meta::ValueKind::File
+    };
+    (file $ty:ty) => {
+        $crate::meta::ValueKind::File
+    };
+    ($location:ident $ty:ty) => {
+        <$ty as $crate::parameter::Value>::KIND
     };
 }
 
-/// The description of an option from its doc lines.
+/// Adds a parameter's value to the request.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __place {
+    (path, $request:ident, $wire:literal, $value:ident) => {};
+    (body_bytes, $request:ident, $wire:literal, $value:ident) => {};
+    (body_text, $request:ident, $wire:literal, $value:ident) => {};
+    (query, $request:ident, $wire:literal, $value:ident) => {
+        $crate::parameter::query($request, $wire, $value)
+    };
+    (query_each, $request:ident, $wire:literal, $value:ident) => {
+        $crate::parameter::query_each($request, $wire, $value)
+    };
+    (header, $request:ident, $wire:literal, $value:ident) => {
+        $crate::parameter::header($request, $wire, $value)
+    };
+    (body, $request:ident, $wire:literal, $value:ident) => {
+        $request.json_body($value)?;
+    };
+    (form, $request:ident, $wire:literal, $value:ident) => {
+        $crate::parameter::form($request, $wire, $value)
+    };
+    (file, $request:ident, $wire:literal, $value:ident) => {
+        $request.form_file($wire, $wire, ::core::clone::Clone::clone($value));
+    };
+}
+
+/// Reads a parameter's text from arguments, as its location says.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __read {
+    (body $ty:ty, $arguments:ident, $operation:ident, $wire:literal) => {
+        $arguments.json::<$ty>($operation, $wire)
+    };
+    (body_bytes $ty:ty, $arguments:ident, $operation:ident, $wire:literal) => {
+        $arguments.file($operation, $wire)
+    };
+    (file $ty:ty, $arguments:ident, $operation:ident, $wire:literal) => {
+        $arguments.file($operation, $wire)
+    };
+    ($location:ident $ty:ty, $arguments:ident, $operation:ident, $wire:literal) => {
+        $arguments.value::<$ty>($operation, $wire)
+    };
+}
+
+/// The description of a parameter from its doc lines.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __description {
@@ -309,7 +601,7 @@ macro_rules! __description {
     };
 }
 
-/// One bound check of an option's value.
+/// One bound check of a parameter's value.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __check {
@@ -421,7 +713,7 @@ macro_rules! __bound_doc {
 mod tests {
     use super::Value;
     use crate::meta::{Arguments, Bound, Location, ValueKind};
-    use crate::{Error, Method, Request};
+    use crate::{Client, Error, Method, Request};
 
     crate::closed_enum! {
         /// Sort keys.
@@ -431,94 +723,144 @@ mod tests {
         }
     }
 
-    #[derive(Debug, Clone, Default)]
+    #[derive(Debug, Clone)]
     struct List {
-        options: Options,
+        client: Client,
+        parameters: Parameters,
     }
 
-    crate::options! {
-        /// The optional parameters of a test request.
-        struct Options in List.options {
-            /// Filter by name.
-            query "filter[name]" => filter_name: Vec<String>,
-            query "sort" => sort: Vec<Sort> [max_items 2],
-            query "limit" => limit: i32 [minimum 1, maximum 200],
-            query "r#type" => r#type: String [max_length 3, pattern "^[a-z]+$"],
-            header "X-Level" => level: f64 [exclusive_maximum 2.5],
-            query "exists[builds]" => exists_builds: bool,
+    crate::parameters! {
+        /// The parameters of a test request.
+        struct Parameters in List.parameters with table {
+            required {
+                /// The shelf.
+                path "shelf" => shelf: String [min_length 1],
+                header "X-Tenant" => tenant: i64 [minimum 1],
+            }
+            optional {
+                /// Filter by name.
+                query "filter[name]" => filter_name: Vec<String>,
+                query "sort" => sort: Vec<Sort> [max_items 2],
+                query "limit" => limit: i32 [minimum 1, maximum 200],
+                query "r#type" => r#type: String [max_length 3, pattern "^[a-z]+$"],
+                header "X-Level" => level: f64 [exclusive_maximum 2.5],
+                #[deprecated = "Filter by the builds themselves."]
+                query "exists[builds]" => exists_builds: bool,
+                query_each "id" => ids: Vec<String>,
+                body "body" => body: serde_json::Value,
+                form "note" => note: String,
+                file "upload" => upload: Vec<u8>,
+            }
         }
+    }
+
+    fn list() -> List {
+        let client = Client::builder()
+            .base_url("http://127.0.0.1:9")
+            .build()
+            .unwrap();
+        List::new(client, "top".into(), 7)
     }
 
     fn apply(list: &List) -> Result<Request, Error> {
         let mut request = Request::new("List", Method::GET, "/v1/apps");
-        list.options.apply("List", &mut request)?;
+        list.parameters.apply("List", &mut request)?;
         Ok(request)
     }
 
     #[test]
-    fn values_are_sent_comma_joined_and_checked() {
-        let list = List::default()
+    #[allow(deprecated, reason = "the deprecated setter still works")]
+    fn values_are_placed_comma_joined_or_one_per_item_and_checked() {
+        let full = list()
             .filter_name(["Weather", "Maps"])
             .sort([Sort::NameDescending, Sort::Name])
             .limit(20)
             .level(1.5)
             .exists_builds(true)
-            .r#type("app");
-        let request = apply(&list).unwrap();
+            .r#type("app")
+            .ids(["1", "2"]);
+        let request = apply(&full).unwrap();
         assert_eq!(
-            request.query_pairs(),
-            [
-                ("filter[name]".into(), "Weather,Maps".into()),
-                ("sort".into(), "-name,name".into()),
-                ("limit".into(), "20".into()),
-                ("r#type".into(), "app".into()),
-                ("exists[builds]".into(), "true".into()),
-            ]
+            request.encoded_query(),
+            "filter%5Bname%5D=Weather%2CMaps&sort=-name%2Cname&limit=20&r%23type=app\
+             &exists%5Bbuilds%5D=true&id=1&id=2"
         );
-        assert_eq!(request.headers(), [("X-Level", "1.5".to_owned())]);
+        assert_eq!(
+            request.headers(),
+            [("X-Tenant", "7".to_owned()), ("X-Level", "1.5".to_owned())]
+        );
         for bad in [
-            List::default().limit(0),
-            List::default().limit(201),
-            List::default().level(2.5),
-            List::default().r#type("apps"),
-            List::default().r#type("AB"),
-            List::default().sort([Sort::Name; 3]),
+            list().limit(0),
+            list().limit(201),
+            list().level(2.5),
+            list().r#type("apps"),
+            list().r#type("AB"),
+            list().sort([Sort::Name; 3]),
+            List::new(list().client, String::new(), 7),
+            List::new(list().client, "top".into(), 0),
         ] {
             assert!(
                 matches!(apply(&bad), Err(Error::InvalidRequest { .. })),
                 "{bad:?}"
             );
         }
-        let empty = apply(&List::default().filter_name(Vec::<String>::new())).unwrap();
+        let empty = apply(&list().filter_name(Vec::<String>::new())).unwrap();
         assert!(empty.query_pairs().is_empty());
     }
 
     #[test]
+    fn bodies_and_forms_are_placed() {
+        let with_body = apply(&list().body(serde_json::json!({"a": 1}))).unwrap();
+        assert_eq!(with_body.body(), Some(&br#"{"a":1}"#[..]));
+        let form = apply(&list().note("hi").upload(b"x".to_vec())).unwrap();
+        assert_eq!(form.form_fields(), [("note", "hi")]);
+        assert!(form.is_multipart(), "a file makes the form multipart");
+    }
+
+    #[test]
     fn parameters_are_described_and_parsed_from_text() {
-        let info = &Options::PARAMETERS;
-        assert_eq!(info.len(), 6);
-        assert_eq!(info[0].wire_name, "filter[name]");
-        assert_eq!(info[0].description, Some(" Filter by name.\n"));
-        assert_eq!(info[0].kind, ValueKind::List(&ValueKind::String));
+        let info = Parameters::PARAMETERS;
+        assert_eq!(info.len(), 12);
+        assert_eq!((info[0].wire_name, info[0].required), ("shelf", true));
+        assert_eq!(info[0].location, Location::Path);
+        assert_eq!(info[0].description, Some(" The shelf.\n"));
+        assert_eq!(info[2].kind, ValueKind::List(&ValueKind::String));
+        assert!(!info[2].required);
         assert_eq!(
-            info[1].kind,
+            info[3].kind,
             ValueKind::List(&ValueKind::Enum(&["name", "-name"]))
         );
         assert_eq!(Sort::ALL.len(), 2);
-        assert_eq!(info[2].bounds, [Bound::Minimum(1.0), Bound::Maximum(200.0)]);
-        assert_eq!(info[3].rust_name, "type");
-        assert_eq!(info[4].location, Location::Header);
-        let mut arguments = Arguments::new();
-        arguments.insert("sort", "-name,name").insert("limit", "7");
-        let mut list = List::default();
-        list.options.parse("List", &arguments).unwrap();
-        assert_eq!(list.options.limit, Some(7));
+        assert_eq!(info[4].bounds, [Bound::Minimum(1.0), Bound::Maximum(200.0)]);
+        assert_eq!(info[5].rust_name, "type");
+        assert_eq!(info[6].location, Location::Header);
         assert_eq!(
-            list.options.sort,
+            (info[9].kind, info[11].kind),
+            (ValueKind::String, ValueKind::File)
+        );
+        let mut arguments = Arguments::new();
+        arguments
+            .insert("shelf", "top")
+            .insert("X-Tenant", "3")
+            .insert("sort", "-name,name")
+            .insert("limit", "7");
+        let client = list().client;
+        let parsed = List::from_arguments(&client, "List", &arguments).unwrap();
+        assert_eq!(parsed.parameters.tenant, 3);
+        assert_eq!(parsed.parameters.limit, Some(7));
+        assert_eq!(
+            parsed.parameters.sort,
             Some(vec![Sort::NameDescending, Sort::Name])
         );
         arguments.insert("sort", "size");
-        assert!(list.options.parse("List", &arguments).is_err());
+        assert!(List::from_arguments(&client, "List", &arguments).is_err());
+        let missing = List::from_arguments(&client, "List", &Arguments::new())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            missing.contains("`shelf`") && missing.contains("required"),
+            "{missing}"
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The invocations of the runtime's declaration macros (`model!`, `closed_enum!`,
-//! `open_enum!`, `one_of!`, `options!`), written one field, value or parameter per line.
+//! `open_enum!`, `one_of!`, `parameters!`), written one field, value or parameter per line.
 //!
 //! The macros expand to the struct or enum and every impl it needs, so each value costs a
 //! line of source rather than a dozen, and the code the compiler checks is a fraction of
@@ -9,7 +9,7 @@ use proc_macro2::Literal;
 
 use crate::emit::docs::{self, Para};
 use crate::emit::names::{Place, type_text};
-use crate::ir::{EnumDef, Field, Parameter, TypeDef, TypeRef, UnionDef};
+use crate::ir::{EnumDef, Field, Operation, ParamLocation, Parameter, TypeDef, TypeRef, UnionDef};
 
 const INDENT: &str = "    ";
 
@@ -47,12 +47,13 @@ fn type_docs(def: &TypeDef, what: &str) -> Vec<String> {
     }
 }
 
-/// The serde traits of a struct or union: always read, and written when requests carry it.
+/// The serde traits of a struct or union: written when requests carry it, read when
+/// answers do.
 fn serde_traits(def: &TypeDef) -> &'static str {
-    if def.serialize {
-        "Serialize + Deserialize"
-    } else {
-        "Deserialize"
+    match (def.serialize, def.deserialize) {
+        (true, true) => "Serialize + Deserialize",
+        (true, false) => "Serialize",
+        (false, _) => "Deserialize",
     }
 }
 
@@ -165,35 +166,59 @@ pub fn one_of(def: &TypeDef, union: &UnionDef, place: &Place<'_>) -> String {
     text.out
 }
 
-/// `options!` for the optional query and header parameters of an operation.
-pub fn options(parameters: &[&Parameter], place: &Place<'_>) -> String {
+/// `parameters!` for the parameters of an operation: the required ones, then the optional
+/// ones, in declaration order.
+pub fn parameters(operation: &Operation, table: bool, place: &Place<'_>) -> String {
     let mut text = Text::default();
-    text.line(0, "::connector_runtime::options! {");
+    text.line(0, "::connector_runtime::parameters! {");
+    text.line(1, "/// The parameters of [`Request`].");
+    let with_table = if table { " with table" } else { "" };
     text.line(
         1,
-        "/// The optional parameters of [`Request`], set with its methods of the same name.",
+        &format!("struct Parameters in Request.parameters{with_table} {{"),
     );
-    text.line(1, "struct Options in Request.options {");
-    for parameter in parameters {
-        if let Some(doc) = &parameter.doc {
-            text.docs(2, &docs::lines([Para::Spec(doc)]));
+    for (section, required) in [("required", true), ("optional", false)] {
+        text.line(2, &format!("{section} {{"));
+        for parameter in operation.params.iter().filter(|p| p.required == required) {
+            if let Some(doc) = &parameter.doc {
+                text.docs(3, &docs::lines([Para::Spec(doc)]));
+            }
+            if parameter.deprecated && !required {
+                text.line(
+                    3,
+                    "#[deprecated = \"The definition marks this parameter as deprecated.\"]",
+                );
+            }
+            let bounds = crate::emit::bounds::macro_bounds(parameter);
+            text.line(
+                3,
+                &format!(
+                    "{} {} => {}: {}{bounds},",
+                    location(parameter, operation.raw_text_body),
+                    literal(&parameter.wire_name),
+                    parameter.rust_name,
+                    type_text(&parameter.ty, place)
+                ),
+            );
         }
-        let location = match parameter.location {
-            crate::ir::ParamLocation::Header => "header",
-            _ => "query",
-        };
-        let bounds = crate::emit::bounds::macro_bounds(parameter);
-        text.line(
-            2,
-            &format!(
-                "{location} {} => {}: {}{bounds},",
-                literal(&parameter.wire_name),
-                parameter.rust_name,
-                type_text(&parameter.ty, place)
-            ),
-        );
+        text.line(2, "}");
     }
     text.line(1, "}");
     text.line(0, "}");
     text.out
+}
+
+/// The location keyword of a `parameters!` row.
+fn location(parameter: &Parameter, raw_text_body: bool) -> &'static str {
+    match (parameter.location, &parameter.ty) {
+        (ParamLocation::Path, _) => "path",
+        (ParamLocation::Query, _) if parameter.explode => "query_each",
+        (ParamLocation::Query, _) => "query",
+        (ParamLocation::Header, _) => "header",
+        (ParamLocation::Body, TypeRef::Bytes) => "body_bytes",
+        (ParamLocation::Body, TypeRef::String) if raw_text_body => "body_text",
+        (ParamLocation::Body, _) => "body",
+        (ParamLocation::FormData, TypeRef::Bytes) => "file",
+        (ParamLocation::FormData, _) => "form",
+    }
 }

@@ -9,6 +9,8 @@ mod names;
 mod operation;
 mod paging;
 mod policy;
+mod request;
+mod sending;
 mod splice;
 mod types;
 
@@ -16,19 +18,19 @@ use std::path::Path;
 
 use quote::quote;
 
-use crate::Error;
 use crate::emit::splice::Splices;
 use crate::ir::{Api, TypeDef};
+use crate::{Error, Options};
 
 /// The formatted Rust source for `api`, headed by an `@generated` line.
-pub fn emit(spec_file: &Path, api: &Api) -> Result<String, Error> {
+pub fn emit(spec_file: &Path, api: &Api, options: &Options) -> Result<String, Error> {
     let mut splices = Splices::default();
     let client = client::client(api);
-    let table = meta::table(api);
+    let table = options.operation_table.then(|| meta::table(api));
     let modules: Vec<_> = api
         .operations
         .iter()
-        .map(|operation| operation::module(operation, &mut splices))
+        .map(|operation| operation::module(operation, options, &mut splices))
         .collect();
     let models = shared_module(
         &api.models,

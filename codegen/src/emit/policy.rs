@@ -43,9 +43,9 @@ fn one(operation: &Operation, value: &PolicyValue) -> TokenStream {
                 let parameter = &operation.params[*index];
                 let field = ident(&parameter.rust_name);
                 if parameter.required {
-                    quote! { self.#field.as_str() }
+                    quote! { self.parameters.#field.as_str() }
                 } else {
-                    bind(&mut optional, quote! { self.#field.as_deref() })
+                    bind(&mut optional, quote! { self.parameters.#field.as_deref() })
                 }
             }
         })

@@ -1,44 +1,69 @@
-//! Which structs are written as well as read.
+//! Which structs and unions are written to JSON, read from JSON, or both.
 //!
-//! Every type is read (`Deserialize`): servers answer with it, and the operation table
-//! reads request bodies from text. Only the structs a request body reaches are written
-//! (`Serialize`), structs and unions alike; leaving the others out keeps the generated
-//! crate quicker to compile.
+//! A type is written (`Serialize`) when a request body reaches it, and read
+//! (`Deserialize`) when an answer reaches it, or, with the operation table, when a request
+//! body does (the table reads bodies from text). Types no operation reaches are read.
+//! Leaving out the impls no operation needs keeps large generated crates quicker to check.
 
 use std::collections::BTreeSet;
 
 use crate::ir::{Operation, ParamLocation, TypeDef, TypeKind, TypeRef};
 
-/// The types of one module that requests reach, by name.
+/// The types one walk reaches: in the `models` module and in the operation's own.
 #[derive(Debug, Default)]
 struct Reached {
     models: BTreeSet<String>,
     local: BTreeSet<String>,
 }
 
-/// Marks every struct that no request body reaches as read-only.
-pub fn mark_written(models: &mut [TypeDef], operations: &mut [Operation]) {
-    let mut reached_models = BTreeSet::new();
+/// Sets `serialize` and `deserialize` on every struct and union.
+pub fn mark(models: &mut [TypeDef], operations: &mut [Operation], operation_table: bool) {
+    let (mut written_models, mut read_models) = (BTreeSet::new(), BTreeSet::new());
     for operation in operations.iter_mut() {
-        let mut reached = Reached::default();
+        let mut written = Reached::default();
+        let mut read = Reached::default();
         for parameter in &operation.params {
             if matches!(
                 parameter.location,
                 ParamLocation::Body | ParamLocation::FormData
             ) {
-                visit(&parameter.ty, false, &operation.types, models, &mut reached);
+                visit(&parameter.ty, false, &operation.types, models, &mut written);
             }
         }
-        mark(&mut operation.types, &reached.local);
-        reached_models.extend(reached.models);
+        visit(
+            &operation.response,
+            false,
+            &operation.types,
+            models,
+            &mut read,
+        );
+        if let TypeRef::Named(name) = &operation.response
+            && let Some(def) = operation.types.iter().find(|def| &def.name == name)
+            && let TypeKind::Responses(variants) = &def.kind
+        {
+            for payload in variants
+                .iter()
+                .filter_map(|variant| variant.payload.as_ref())
+            {
+                visit(payload, false, &operation.types, models, &mut read);
+            }
+        }
+        if operation_table {
+            read.local.extend(written.local.iter().cloned());
+            read.models.extend(written.models.iter().cloned());
+        }
+        set(&mut operation.types, &written.local, &read.local);
+        written_models.extend(written.models);
+        read_models.extend(read.models);
     }
-    mark(models, &reached_models);
+    set(models, &written_models, &read_models);
 }
 
-fn mark(types: &mut [TypeDef], reached: &BTreeSet<String>) {
+fn set(types: &mut [TypeDef], written: &BTreeSet<String>, read: &BTreeSet<String>) {
     for def in types {
         if matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_)) {
-            def.serialize = reached.contains(&def.name);
+            def.serialize = written.contains(&def.name);
+            def.deserialize = read.contains(&def.name) || !def.serialize;
         }
     }
 }

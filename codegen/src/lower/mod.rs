@@ -19,12 +19,12 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::Error;
 use crate::error::JsonPath;
 use crate::ir::Api;
 use crate::load::properties::ApiProperties;
 use crate::load::swagger2::{Operation, Origin, PathItem, Swagger};
 use crate::naming::{self, Scope};
+use crate::{Error, Options};
 
 const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch"];
 
@@ -82,6 +82,7 @@ pub fn lower(
     swagger: &Swagger,
     properties: Option<&ApiProperties>,
     sources: Vec<String>,
+    options: &Options,
 ) -> Result<Api, Error> {
     let context = Context::new(spec_file);
     if swagger.origin == Origin::Swagger2 && swagger.swagger != "2.0" {
@@ -131,7 +132,7 @@ pub fn lower(
     }
     operations.sort_by(|a, b| a.fn_name.cmp(&b.fn_name));
     let parameter_types = shared::share_parameter_enums(&mut operations);
-    direction::mark_written(&mut models, &mut operations);
+    direction::mark(&mut models, &mut operations, options.operation_table);
     Ok(Api {
         title: swagger
             .info

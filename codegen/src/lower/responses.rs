@@ -174,6 +174,7 @@ fn by_status(successes: &[Success<'_>], types: &mut TypeBuilder) -> (TypeRef, De
         doc: Some("The answer, by status: the statuses carry different bodies.".to_owned()),
         kind: TypeKind::Responses(variants.clone()),
         serialize: true,
+        deserialize: true,
     });
     (
         TypeRef::Named("Body".to_owned()),

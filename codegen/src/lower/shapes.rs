@@ -85,6 +85,7 @@ mod tests {
                 catch_all: Some("Unknown".to_owned()),
             }),
             serialize: true,
+            deserialize: true,
         }
     }
 
@@ -103,6 +104,7 @@ mod tests {
                 deprecated: false,
             }]),
             serialize: true,
+            deserialize: true,
         }
     }
 

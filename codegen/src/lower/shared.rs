@@ -42,6 +42,7 @@ pub fn share_parameter_enums(operations: &mut [Operation]) -> Vec<TypeDef> {
             doc: Some(format!("The values of the `{}` parameter.", key.wire_name)),
             kind: TypeKind::Enum((*def).clone()),
             serialize: true,
+            deserialize: true,
         })
         .collect();
     shared.sort_by(|a, b| a.name.cmp(&b.name));
@@ -168,6 +169,7 @@ mod tests {
                     catch_all: None,
                 }),
                 serialize: true,
+                deserialize: true,
             });
         }
         Operation {

@@ -254,6 +254,7 @@ impl TypeBuilder {
             doc: doc(schema),
             kind: TypeKind::Struct(fields),
             serialize: true,
+            deserialize: true,
         });
         TypeRef::Named(name)
     }
@@ -298,6 +299,7 @@ impl TypeBuilder {
             doc: doc(schema),
             kind: TypeKind::Alias(target),
             serialize: true,
+            deserialize: true,
         });
     }
 
@@ -371,6 +373,7 @@ impl TypeBuilder {
                 catch_all: "Unknown".to_owned(),
             }),
             serialize: true,
+            deserialize: true,
         });
         TypeRef::Named(name)
     }
@@ -499,6 +502,7 @@ impl TypeBuilder {
                 catch_all,
             }),
             serialize: true,
+            deserialize: true,
         });
         TypeRef::Named(name)
     }

@@ -166,33 +166,23 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            item_id: i64,
-            text: String,
-            stars: Option<i64>,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    path "item-id" => item_id: i64,
+                    form "text" => text: String,
+                }
+                optional {
+                    form "stars" => stars: i64 [minimum 1, maximum 5],
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                item_id: i64,
-                text: String,
-            ) -> Self {
-                Self {
-                    client,
-                    item_id,
-                    text,
-                    stars: None,
-                }
-            }
-
-            /// Sent as `stars` (form field).
-            ///
-            /// Must be at least 1, at most 5; checked before sending.
-            pub fn stars(mut self, value: i64) -> Self {
-                self.stars = Some(value);
-                self
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -208,30 +198,13 @@ pub mod operations {
                     [
                         "/items/",
                         &::connector_runtime::encode::path_segment(
-                            &self.item_id.to_string(),
+                            &self.parameters.item_id.to_string(),
                         ),
                         "/notes",
                     ]
                         .concat(),
                 );
-                request.form_field("text", &self.text);
-                if let Some(value) = self.stars {
-                    ::connector_runtime::validate::maximum(
-                        OPERATION_ID,
-                        "stars",
-                        value,
-                        5,
-                        false,
-                    )?;
-                    ::connector_runtime::validate::minimum(
-                        OPERATION_ID,
-                        "stars",
-                        value,
-                        1,
-                        false,
-                    )?;
-                    request.form_field("stars", value);
-                }
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");
                 Ok(request)
             }
@@ -241,64 +214,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "AddNote",
+            id: OPERATION_ID,
             name: "add_note",
             summary: None,
             description: None,
             method: "POST",
             path: "/items/{item-id}/notes",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "item-id",
-                    rust_name: "item_id",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    bounds: &[],
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "text",
-                    rust_name: "text",
-                    location: ::connector_runtime::meta::Location::FormData,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "stars",
-                    rust_name: "stars",
-                    location: ::connector_runtime::meta::Location::FormData,
-                    required: false,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    bounds: &[
-                        ::connector_runtime::meta::Bound::Minimum(1.0),
-                        ::connector_runtime::meta::Bound::Maximum(5.0),
-                    ],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(
-                client.clone(),
-                arguments.required::<i64>(OPERATION_ID, "item-id")?,
-                arguments.required::<String>(OPERATION_ID, "text")?,
-            );
-            if let Some(value) = arguments.parse::<i64>(OPERATION_ID, "stars")? {
-                request = request.stars(value);
-            }
-            request.build()
-        }
     }
 
     /// Get one item
@@ -315,25 +242,26 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            store: String,
-            item_id: i64,
-            options: Options,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    /// The store, which may contain a slash
+                    path "store" => store: String [min_length 1],
+                    /// The item number
+                    path "item-id" => item_id: i64 [minimum 1],
+                }
+                optional {
+                    /// A label echoed in logs
+                    header "X-Request-Label" => x_request_label: String [max_length 8],
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                store: String,
-                item_id: i64,
-            ) -> Self {
-                Self {
-                    client,
-                    store,
-                    item_id,
-                    options: Options::default(),
-                }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -343,33 +271,22 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                ::connector_runtime::validate::min_length(
-                    OPERATION_ID,
-                    "store",
-                    &self.store,
-                    1,
-                )?;
-                ::connector_runtime::validate::minimum(
-                    OPERATION_ID,
-                    "item-id",
-                    self.item_id,
-                    1,
-                    false,
-                )?;
                 let mut request = ::connector_runtime::Request::new(
                     OPERATION_ID,
                     ::connector_runtime::Method::GET,
                     [
                         "/stores/",
-                        &::connector_runtime::encode::path_segment_double(&self.store),
+                        &::connector_runtime::encode::path_segment_double(
+                            &self.parameters.store,
+                        ),
                         "/items/",
                         &::connector_runtime::encode::path_segment(
-                            &self.item_id.to_string(),
+                            &self.parameters.item_id.to_string(),
                         ),
                     ]
                         .concat(),
                 );
-                self.options.apply(OPERATION_ID, &mut request)?;
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");
                 request.credential_header("Authorization", "Token ", " v1");
                 Ok(request)
@@ -378,60 +295,20 @@ pub mod operations {
 
         ::connector_runtime::send!(Request -> json Body);
 
-        ::connector_runtime::options! {
-            /// The optional parameters of [`Request`], set with its methods of the same name.
-            struct Options in Request.options {
-                /// A label echoed in logs
-                header "X-Request-Label" => x_request_label: String [max_length 8],
-            }
-        }
-
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "Catalog.Items/Get-One",
+            id: OPERATION_ID,
             name: "catalog_items_get_one",
             summary: Some("Get one item"),
             description: None,
             method: "GET",
             path: "/stores/{store}/items/{item-id}",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "store",
-                    rust_name: "store",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: Some("The store, which may contain a slash"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "item-id",
-                    rust_name: "item_id",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: Some("The item number"),
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    bounds: &[::connector_runtime::meta::Bound::Minimum(1.0)],
-                },
-            ],
-            options: Options::PARAMETERS,
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "store")?,
-                arguments.required::<i64>(OPERATION_ID, "item-id")?,
-            );
-            request.options.parse(OPERATION_ID, arguments)?;
-            request.build()
-        }
 
         ::connector_runtime::open_enum! {
             /// Where the item is in its life.
@@ -503,13 +380,20 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -524,6 +408,7 @@ pub mod operations {
                     ::connector_runtime::Method::DELETE,
                     "/items",
                 );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");
                 Ok(request)
             }
@@ -533,26 +418,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "DeleteAllItems",
+            id: OPERATION_ID,
             name: "delete_all_items",
             summary: Some("Delete every item"),
             description: None,
             method: "DELETE",
             path: "/items",
-            parameters: &[],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            _arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(client.clone());
-            request.build()
-        }
     }
 
     /// `GET /versions/{api-version}/status`
@@ -567,17 +444,22 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            no_default: String,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    /// Internal without a default stays a parameter
+                    query "no-default" => no_default: String,
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                no_default: String,
-            ) -> Self {
-                Self { client, no_default }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -597,7 +479,7 @@ pub mod operations {
                     ]
                         .concat(),
                 );
-                request.query("no-default", &self.no_default);
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.query("format", "json");
                 request.header("X-Client", "connector");
                 request.query("verbose", "true");
@@ -610,39 +492,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "GetStatus",
+            id: OPERATION_ID,
             name: "get_status",
             summary: None,
             description: None,
             method: "GET",
             path: "/versions/{api-version}/status",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "no-default",
-                    rust_name: "no_default",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: true,
-                    description: Some("Internal without a default stays a parameter"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "no-default")?,
-            );
-            request.build()
-        }
     }
 
     /// Lists items.
@@ -663,17 +524,40 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            options: Options,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                    /// Page size
+                    query "$top" => top: i32 [minimum 0, exclusive_maximum 100],
+                    /// Name filter
+                    query "filter[name]" => filter_name: String [min_length 2, pattern "^[A-Za-z ]+$"],
+                    /// Sort order
+                    query "order" => order: Order,
+                    /// Item ids
+                    query "ids" => ids: Vec<String>,
+                    /// A keyword as a name
+                    query "type" => r#type: bool,
+                    /// A float bound
+                    query "ratio" => ratio: f64 [maximum 1.5],
+                    /// Offset from the end when negative
+                    query "offset" => offset: i64 [minimum (-10)],
+                    /// A negative float bound
+                    query "delta" => delta: f64 [exclusive_minimum (-0.5)],
+                    /// Items per page
+                    query "pageSize" => page_size: i32 [one_of [10, 20, 50]],
+                    /// Archived items only
+                    query "archived" => archived: bool,
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self {
-                    client,
-                    options: Options::default(),
-                }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -688,7 +572,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/items",
                 );
-                self.options.apply(OPERATION_ID, &mut request)?;
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");
                 request.credential_header("Authorization", "Token ", " v1");
                 Ok(request)
@@ -697,55 +581,20 @@ pub mod operations {
 
         ::connector_runtime::send!(Request -> json Vec<Item>);
 
-        ::connector_runtime::options! {
-            /// The optional parameters of [`Request`], set with its methods of the same name.
-            struct Options in Request.options {
-                /// Page size
-                query "$top" => top: i32 [minimum 0, exclusive_maximum 100],
-                /// Name filter
-                query "filter[name]" => filter_name: String [min_length 2, pattern "^[A-Za-z ]+$"],
-                /// Sort order
-                query "order" => order: Order,
-                /// Item ids
-                query "ids" => ids: Vec<String>,
-                /// A keyword as a name
-                query "type" => r#type: bool,
-                /// A float bound
-                query "ratio" => ratio: f64 [maximum 1.5],
-                /// Offset from the end when negative
-                query "offset" => offset: i64 [minimum (-10)],
-                /// A negative float bound
-                query "delta" => delta: f64 [exclusive_minimum (-0.5)],
-                /// Items per page
-                query "pageSize" => page_size: i32 [one_of [10, 20, 50]],
-                /// Archived items only
-                query "archived" => archived: bool,
-            }
-        }
-
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "ListItems",
+            id: OPERATION_ID,
             name: "list_items",
             summary: None,
             description: Some("Lists items.\nFilters combine with AND."),
             method: "GET",
             path: "/items",
-            parameters: &[],
-            options: Options::PARAMETERS,
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(client.clone());
-            request.options.parse(OPERATION_ID, arguments)?;
-            request.build()
-        }
 
         ::connector_runtime::model! {
             /// The `Item` object.
@@ -771,35 +620,25 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            item_id: i64,
-            photo: Vec<u8>,
-            caption: Option<String>,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    path "item-id" => item_id: i64,
+                    /// The image
+                    file "photo" => photo: Vec<u8>,
+                }
+                optional {
+                    /// A caption
+                    form "caption" => caption: String [max_length 20],
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                item_id: i64,
-                photo: Vec<u8>,
-            ) -> Self {
-                Self {
-                    client,
-                    item_id,
-                    photo,
-                    caption: None,
-                }
-            }
-
-            /// A caption
-            ///
-            /// Sent as `caption` (form field).
-            ///
-            /// Must be at most 20 characters; checked before sending.
-            pub fn caption(mut self, value: impl Into<String>) -> Self {
-                self.caption = Some(value.into());
-                self
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -815,23 +654,14 @@ pub mod operations {
                     [
                         "/items/",
                         &::connector_runtime::encode::path_segment(
-                            &self.item_id.to_string(),
+                            &self.parameters.item_id.to_string(),
                         ),
                         "/photo",
                     ]
                         .concat(),
                 );
                 request.multipart();
-                request.form_file("photo", "photo", self.photo.clone());
-                if let Some(value) = &self.caption {
-                    ::connector_runtime::validate::max_length(
-                        OPERATION_ID,
-                        "caption",
-                        value,
-                        20,
-                    )?;
-                    request.form_field("caption", value);
-                }
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");
                 Ok(request)
             }
@@ -841,61 +671,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "UploadPhoto",
+            id: OPERATION_ID,
             name: "upload_photo",
             summary: Some("Upload a photo"),
             description: None,
             method: "POST",
             path: "/items/{item-id}/photo",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "item-id",
-                    rust_name: "item_id",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::Integer,
-                    bounds: &[],
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "photo",
-                    rust_name: "photo",
-                    location: ::connector_runtime::meta::Location::FormData,
-                    required: true,
-                    description: Some("The image"),
-                    kind: ::connector_runtime::meta::ValueKind::File,
-                    bounds: &[],
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "caption",
-                    rust_name: "caption",
-                    location: ::connector_runtime::meta::Location::FormData,
-                    required: false,
-                    description: Some("A caption"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[::connector_runtime::meta::Bound::MaxLength(20)],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(
-                client.clone(),
-                arguments.required::<i64>(OPERATION_ID, "item-id")?,
-                arguments.required_file(OPERATION_ID, "photo")?,
-            );
-            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "caption")? {
-                request = request.caption(value);
-            }
-            request.build()
-        }
 
         ::connector_runtime::model! {
             /// The `Body` object.

@@ -215,19 +215,23 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            shelf: String,
-            book: super::super::models::Book,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    /// The shelf
+                    path "shelf" => shelf: String [min_length 1],
+                    body "book" => book: super::super::models::Book,
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                shelf: String,
-                book: super::super::models::Book,
-            ) -> Self {
-                Self { client, shelf, book }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -237,23 +241,19 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                ::connector_runtime::validate::min_length(
-                    OPERATION_ID,
-                    "shelf",
-                    &self.shelf,
-                    1,
-                )?;
                 let mut request = ::connector_runtime::Request::new(
                     OPERATION_ID,
                     ::connector_runtime::Method::POST,
                     [
                         "/shelves/",
-                        &::connector_runtime::encode::path_segment(&self.shelf),
+                        &::connector_runtime::encode::path_segment(
+                            &self.parameters.shelf,
+                        ),
                         "/books",
                     ]
                         .concat(),
                 );
-                request.json_body(&self.book)?;
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 Ok(request)
             }
         }
@@ -262,50 +262,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "AddBook",
+            id: OPERATION_ID,
             name: "add_book",
             summary: None,
             description: None,
             method: "POST",
             path: "/shelves/{shelf}/books",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "shelf",
-                    rust_name: "shelf",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: Some("The shelf"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "book",
-                    rust_name: "book",
-                    location: ::connector_runtime::meta::Location::Body,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "shelf")?,
-                arguments
-                    .required_json::<super::super::models::Book>(OPERATION_ID, "book")?,
-            );
-            request.build()
-        }
     }
 
     /// `GET /cover`
@@ -320,13 +288,20 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -336,13 +311,13 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                Ok(
-                    ::connector_runtime::Request::new(
-                        OPERATION_ID,
-                        ::connector_runtime::Method::GET,
-                        "/cover",
-                    ),
-                )
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::GET,
+                    "/cover",
+                );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
+                Ok(request)
             }
         }
 
@@ -350,26 +325,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "GetCover",
+            id: OPERATION_ID,
             name: "get_cover",
             summary: None,
             description: None,
             method: "GET",
             path: "/cover",
-            parameters: &[],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            _arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(client.clone());
-            request.build()
-        }
     }
 
     /// `GET /report`
@@ -384,13 +351,20 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -400,13 +374,13 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                Ok(
-                    ::connector_runtime::Request::new(
-                        OPERATION_ID,
-                        ::connector_runtime::Method::GET,
-                        "/report",
-                    ),
-                )
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::GET,
+                    "/report",
+                );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
+                Ok(request)
             }
         }
 
@@ -414,26 +388,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "GetReport",
+            id: OPERATION_ID,
             name: "get_report",
             summary: None,
             description: None,
             method: "GET",
             path: "/report",
-            parameters: &[],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            _arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(client.clone());
-            request.build()
-        }
     }
 
     /// `GET /tree`
@@ -448,13 +414,20 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -464,13 +437,13 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                Ok(
-                    ::connector_runtime::Request::new(
-                        OPERATION_ID,
-                        ::connector_runtime::Method::GET,
-                        "/tree",
-                    ),
-                )
+                let mut request = ::connector_runtime::Request::new(
+                    OPERATION_ID,
+                    ::connector_runtime::Method::GET,
+                    "/tree",
+                );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
+                Ok(request)
             }
         }
 
@@ -478,26 +451,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "GetTree",
+            id: OPERATION_ID,
             name: "get_tree",
             summary: None,
             description: None,
             method: "GET",
             path: "/tree",
-            parameters: &[],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            _arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(client.clone());
-            request.build()
-        }
     }
 
     /// `GET /shelves/{shelf}/books`
@@ -512,17 +477,22 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            shelf: String,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    /// The shelf
+                    path "shelf" => shelf: String [min_length 1],
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                shelf: String,
-            ) -> Self {
-                Self { client, shelf }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -532,24 +502,20 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                ::connector_runtime::validate::min_length(
+                let mut request = ::connector_runtime::Request::new(
                     OPERATION_ID,
-                    "shelf",
-                    &self.shelf,
-                    1,
-                )?;
-                Ok(
-                    ::connector_runtime::Request::new(
-                        OPERATION_ID,
-                        ::connector_runtime::Method::GET,
-                        [
-                            "/shelves/",
-                            &::connector_runtime::encode::path_segment(&self.shelf),
-                            "/books",
-                        ]
-                            .concat(),
-                    ),
-                )
+                    ::connector_runtime::Method::GET,
+                    [
+                        "/shelves/",
+                        &::connector_runtime::encode::path_segment(
+                            &self.parameters.shelf,
+                        ),
+                        "/books",
+                    ]
+                        .concat(),
+                );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
+                Ok(request)
             }
         }
 
@@ -557,39 +523,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "ListBooks",
+            id: OPERATION_ID,
             name: "list_books",
             summary: None,
             description: None,
             method: "GET",
             path: "/shelves/{shelf}/books",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "shelf",
-                    rust_name: "shelf",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: Some("The shelf"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "shelf")?,
-            );
-            request.build()
-        }
     }
 
     /// `POST /report`
@@ -604,14 +549,21 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            csv: String,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    body_text "csv" => csv: String,
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client, csv: String) -> Self {
-                Self { client, csv }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -626,7 +578,9 @@ pub mod operations {
                     ::connector_runtime::Method::POST,
                     "/report",
                 );
-                request.raw_body("text/csv", self.csv.clone().into_bytes());
+                self.parameters.apply(OPERATION_ID, &mut request)?;
+                let body = &self.parameters.csv;
+                request.raw_body("text/csv", body.clone().into_bytes());
                 Ok(request)
             }
         }
@@ -635,39 +589,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "PostReport",
+            id: OPERATION_ID,
             name: "post_report",
             summary: None,
             description: None,
             method: "POST",
             path: "/report",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "csv",
-                    rust_name: "csv",
-                    location: ::connector_runtime::meta::Location::Body,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required_json::<String>(OPERATION_ID, "csv")?,
-            );
-            request.build()
-        }
     }
 
     /// `PUT /shelves/{shelf}/books`
@@ -682,19 +615,23 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            shelf: String,
-            book: super::super::models::Book,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    /// The shelf
+                    path "shelf" => shelf: String [min_length 1],
+                    body "book" => book: super::super::models::Book,
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                shelf: String,
-                book: super::super::models::Book,
-            ) -> Self {
-                Self { client, shelf, book }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -704,23 +641,19 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                ::connector_runtime::validate::min_length(
-                    OPERATION_ID,
-                    "shelf",
-                    &self.shelf,
-                    1,
-                )?;
                 let mut request = ::connector_runtime::Request::new(
                     OPERATION_ID,
                     ::connector_runtime::Method::PUT,
                     [
                         "/shelves/",
-                        &::connector_runtime::encode::path_segment(&self.shelf),
+                        &::connector_runtime::encode::path_segment(
+                            &self.parameters.shelf,
+                        ),
                         "/books",
                     ]
                         .concat(),
                 );
-                request.json_body(&self.book)?;
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 Ok(request)
             }
         }
@@ -733,15 +666,12 @@ pub mod operations {
             /// [`::connector_runtime::Error::InvalidRequest`] when a parameter is out of bounds
             /// (nothing is sent), and the transport, API and decoding errors of
             /// [`::connector_runtime::Client::execute`].
-            pub async fn send(
+            pub fn send(
                 self,
-            ) -> Result<
-                ::connector_runtime::Response<Body>,
-                ::connector_runtime::Error,
-            > {
-                let request = self.build()?;
+            ) -> ::connector_runtime::Sending<::connector_runtime::Response<Body>> {
+                let request = self.build();
                 self.client
-                    .execute_with(
+                    .send_with(
                         request,
                         |status, bytes| match status.as_u16() {
                             200 => {
@@ -759,56 +689,23 @@ pub mod operations {
                             }
                         },
                     )
-                    .await
             }
         }
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "PutBook",
+            id: OPERATION_ID,
             name: "put_book",
             summary: None,
             description: None,
             method: "PUT",
             path: "/shelves/{shelf}/books",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "shelf",
-                    rust_name: "shelf",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: Some("The shelf"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "book",
-                    rust_name: "book",
-                    location: ::connector_runtime::meta::Location::Body,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "shelf")?,
-                arguments
-                    .required_json::<super::super::models::Book>(OPERATION_ID, "book")?,
-            );
-            request.build()
-        }
 
         ::connector_runtime::model! {
             /// The `CreatedBody` object.
@@ -842,17 +739,21 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            image: Vec<u8>,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    body_bytes "image" => image: Vec<u8>,
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                image: Vec<u8>,
-            ) -> Self {
-                Self { client, image }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -867,7 +768,9 @@ pub mod operations {
                     ::connector_runtime::Method::PUT,
                     "/cover",
                 );
-                request.raw_body("image/png", self.image.clone());
+                self.parameters.apply(OPERATION_ID, &mut request)?;
+                let body = &self.parameters.image;
+                request.raw_body("image/png", body.clone());
                 Ok(request)
             }
         }
@@ -876,39 +779,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "PutCover",
+            id: OPERATION_ID,
             name: "put_cover",
             summary: None,
             description: None,
             method: "PUT",
             path: "/cover",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "image",
-                    rust_name: "image",
-                    location: ::connector_runtime::meta::Location::Body,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required_json::<Vec<u8>>(OPERATION_ID, "image")?,
-            );
-            request.build()
-        }
     }
 
     /// `PUT /tree`
@@ -923,20 +805,21 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            body: Option<RequestBody>,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                    body "body" => body: RequestBody,
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client, body: None }
-            }
-
-            /// Sent as `body` (the JSON body).
-            pub fn body(mut self, value: RequestBody) -> Self {
-                self.body = Some(value);
-                self
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -951,9 +834,7 @@ pub mod operations {
                     ::connector_runtime::Method::PUT,
                     "/tree",
                 );
-                if let Some(value) = &self.body {
-                    request.json_body(value)?;
-                }
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 Ok(request)
             }
         }
@@ -962,39 +843,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "PutNote",
+            id: OPERATION_ID,
             name: "put_note",
             summary: None,
             description: None,
             method: "PUT",
             path: "/tree",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "body",
-                    rust_name: "body",
-                    location: ::connector_runtime::meta::Location::Body,
-                    required: false,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(client.clone());
-            if let Some(value) = arguments.json::<RequestBody>(OPERATION_ID, "body")? {
-                request = request.body(value);
-            }
-            request.build()
-        }
 
         ::connector_runtime::model! {
             /// The `RequestTags` object.

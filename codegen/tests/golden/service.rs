@@ -181,17 +181,21 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            name: String,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    query "name" => name: String,
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                name: String,
-            ) -> Self {
-                Self { client, name }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -206,7 +210,7 @@ pub mod operations {
                     ::connector_runtime::Method::POST,
                     "/things",
                 );
-                request.query("name", &self.name);
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -224,39 +228,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "AddThing",
+            id: OPERATION_ID,
             name: "add_thing",
             summary: None,
             description: None,
             method: "POST",
             path: "/things",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "name",
-                    rust_name: "name",
-                    location: ::connector_runtime::meta::Location::Query,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "name")?,
-            );
-            request.build()
-        }
     }
 
     /// `GET /items/{item}`
@@ -271,17 +254,21 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            item: String,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                    path "item" => item: String [min_length 1],
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(
-                client: ::connector_runtime::Client,
-                item: String,
-            ) -> Self {
-                Self { client, item }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -291,12 +278,6 @@ pub mod operations {
             pub fn build(
                 &self,
             ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-                ::connector_runtime::validate::min_length(
-                    OPERATION_ID,
-                    "item",
-                    &self.item,
-                    1,
-                )?;
                 let mut request = ::connector_runtime::Request::new(
                     OPERATION_ID,
                     ::connector_runtime::Method::GET,
@@ -313,11 +294,14 @@ pub mod operations {
                                 })?,
                         ),
                         "/items('",
-                        &::connector_runtime::encode::path_segment(&self.item),
+                        &::connector_runtime::encode::path_segment(
+                            &self.parameters.item,
+                        ),
                         "')",
                     ]
                         .concat(),
                 );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -334,39 +318,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "GetItem",
+            id: OPERATION_ID,
             name: "get_item",
             summary: None,
             description: None,
             method: "GET",
             path: "/items/{item}",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "item",
-                    rust_name: "item",
-                    location: ::connector_runtime::meta::Location::Path,
-                    required: true,
-                    description: None,
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(
-                client.clone(),
-                arguments.required::<String>(OPERATION_ID, "item")?,
-            );
-            request.build()
-        }
     }
 
     /// `GET /events`
@@ -381,17 +344,21 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            options: Options,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                    query "$top" => top: i64,
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self {
-                    client,
-                    options: Options::default(),
-                }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -406,7 +373,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/events",
                 );
-                self.options.apply(OPERATION_ID, &mut request)?;
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -423,36 +390,20 @@ pub mod operations {
 
         ::connector_runtime::pages!(Request -> Body, Value);
 
-        ::connector_runtime::options! {
-            /// The optional parameters of [`Request`], set with its methods of the same name.
-            struct Options in Request.options {
-                query "$top" => top: i64,
-            }
-        }
-
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "ListEvents",
+            id: OPERATION_ID,
             name: "list_events",
             summary: None,
             description: None,
             method: "GET",
             path: "/events",
-            parameters: &[],
-            options: Options::PARAMETERS,
+            parameters: Parameters::PARAMETERS,
             pageable: true,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(client.clone());
-            request.options.parse(OPERATION_ID, arguments)?;
-            request.build()
-        }
 
         ::connector_runtime::model! {
             /// The `Value` object.
@@ -496,22 +447,22 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
-            x_trace: Option<String>,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                    /// A trace id
+                    header "X-Trace" => x_trace: String,
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client, x_trace: None }
-            }
-
-            /// A trace id
-            ///
-            /// Sent as `X-Trace` (header).
-            pub fn x_trace(mut self, value: impl Into<String>) -> Self {
-                self.x_trace = Some(value.into());
-                self
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -526,9 +477,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/things",
                 );
-                if let Some(value) = &self.x_trace {
-                    request.header("X-Trace", value.to_string());
-                }
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -540,7 +489,7 @@ pub mod operations {
                 if let Some(part_0) = self.client.connection_parameter("account") {
                     request.header("X-Account", ["acct-", part_0].concat());
                 }
-                if let Some(part_0) = self.x_trace.as_deref() {
+                if let Some(part_0) = self.parameters.x_trace.as_deref() {
                     request.query("trace", part_0);
                 }
                 request.credential_header("X-Api-Key", "", "");
@@ -552,39 +501,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "ListThings",
+            id: OPERATION_ID,
             name: "list_things",
             summary: None,
             description: None,
             method: "GET",
             path: "/things",
-            parameters: &[
-                ::connector_runtime::meta::ParameterInfo {
-                    wire_name: "X-Trace",
-                    rust_name: "x_trace",
-                    location: ::connector_runtime::meta::Location::Header,
-                    required: false,
-                    description: Some("A trace id"),
-                    kind: ::connector_runtime::meta::ValueKind::String,
-                    bounds: &[],
-                },
-            ],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let mut request = Request::new(client.clone());
-            if let Some(value) = arguments.parse::<String>(OPERATION_ID, "X-Trace")? {
-                request = request.x_trace(value);
-            }
-            request.build()
-        }
     }
 
     /// `GET /public`
@@ -599,13 +527,20 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -620,6 +555,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/public",
                 );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -636,26 +572,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "Public",
+            id: OPERATION_ID,
             name: "public",
             summary: None,
             description: None,
             method: "GET",
             path: "/public",
-            parameters: &[],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            _arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(client.clone());
-            request.build()
-        }
     }
 
     /// `GET /basic`
@@ -670,13 +598,20 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -691,6 +626,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/basic",
                 );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -708,26 +644,18 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "WithBasic",
+            id: OPERATION_ID,
             name: "with_basic",
             summary: None,
             description: None,
             method: "GET",
             path: "/basic",
-            parameters: &[],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            _arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(client.clone());
-            request.build()
-        }
     }
 
     /// `GET /oauth`
@@ -742,13 +670,20 @@ pub mod operations {
         #[must_use = "a request does nothing until it is sent"]
         pub struct Request {
             client: ::connector_runtime::Client,
+            parameters: Parameters,
+        }
+
+        ::connector_runtime::parameters! {
+            /// The parameters of [`Request`].
+            struct Parameters in Request.parameters with table {
+                required {
+                }
+                optional {
+                }
+            }
         }
 
         impl Request {
-            pub(crate) fn new(client: ::connector_runtime::Client) -> Self {
-                Self { client }
-            }
-
             /// Checks every parameter against the definition's bounds and builds the HTTP request
             /// without sending it.
             ///
@@ -763,6 +698,7 @@ pub mod operations {
                     ::connector_runtime::Method::GET,
                     "/oauth",
                 );
+                self.parameters.apply(OPERATION_ID, &mut request)?;
                 request
                     .header(
                         "X-Tenant",
@@ -780,25 +716,17 @@ pub mod operations {
 
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
-            id: "WithOAuth",
+            id: OPERATION_ID,
             name: "with_o_auth",
             summary: None,
             description: None,
             method: "GET",
             path: "/oauth",
-            parameters: &[],
-            options: &[],
+            parameters: Parameters::PARAMETERS,
             pageable: false,
-            build: from_arguments,
+            build: |client, arguments| {
+                Request::from_arguments(client, OPERATION_ID, arguments)?.build()
+            },
         };
-
-        /// Parses text arguments, keyed by wire name, into a [`Request`] and builds it.
-        fn from_arguments(
-            client: &::connector_runtime::Client,
-            _arguments: &::connector_runtime::meta::Arguments,
-        ) -> Result<::connector_runtime::Request, ::connector_runtime::Error> {
-            let request = Request::new(client.clone());
-            request.build()
-        }
     }
 }

@@ -2,8 +2,6 @@
 
 mod link;
 
-use std::pin::pin;
-
 pub use futures_core::Stream;
 use futures_util::StreamExt as _;
 use futures_util::stream;
@@ -14,6 +12,7 @@ use url::Url;
 use crate::client::Client;
 use crate::credential_query;
 use crate::error::Error;
+use crate::pending::{Items, Pages, Sending};
 use crate::request::Request;
 use crate::response::Response;
 
@@ -70,24 +69,20 @@ impl Client {
     /// poll, and each page is requested only when the previous one was taken. Every page
     /// request is retried as the [`RetryPolicy`](crate::RetryPolicy) allows. A next link
     /// to another scheme, host or port ends the stream with [`Error::ForeignNextLink`].
-    pub fn pages<T: Page>(
-        &self,
-        first: Result<Request, Error>,
-    ) -> impl Stream<Item = Result<Response<T>, Error>> + Send + 'static + use<T> {
+    pub fn pages<T: Page>(&self, first: Result<Request, Error>) -> Pages<T> {
         let client = self.clone();
-        stream::unfold(Cursor::First(first), move |cursor| {
+        Pages::new(stream::unfold(Cursor::First(first), move |cursor| {
             let client = client.clone();
             async move { client.next_page::<T>(cursor).await }
-        })
+        }))
     }
 
     /// The items of every page of [`Client::pages`], in order; an error is the last item.
-    pub fn items<T: Page>(
-        &self,
-        first: Result<Request, Error>,
-    ) -> impl Stream<Item = Result<T::Item, Error>> + Send + 'static + use<T> {
-        self.pages::<T>(first)
-            .flat_map(|page| stream::iter(page_items(page)))
+    pub fn items<T: Page>(&self, first: Result<Request, Error>) -> Items<T> {
+        Items::new(
+            self.pages::<T>(first)
+                .flat_map(|page| stream::iter(page_items(page))),
+        )
     }
 
     /// The items of at most `max_pages` pages (`0` = no cap) of [`Client::pages`], in
@@ -103,22 +98,24 @@ impl Client {
     /// let apps = client.collect_all::<serde_json::Value>(Ok(first), 10).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn collect_all<T: Page>(
+    pub fn collect_all<T: Page>(
         &self,
         first: Result<Request, Error>,
         max_pages: usize,
-    ) -> Result<Vec<T::Item>, Error> {
-        let mut pages = pin!(self.pages::<T>(first));
-        let mut items = Vec::new();
-        let mut fetched = 0;
-        while let Some(page) = pages.next().await {
-            items.extend(page?.body.into_items());
-            fetched += 1;
-            if fetched == max_pages {
-                break;
+    ) -> Sending<Vec<T::Item>> {
+        let mut pages = self.pages::<T>(first);
+        Sending::new(async move {
+            let mut items = Vec::new();
+            let mut fetched = 0;
+            while let Some(page) = pages.next().await {
+                items.extend(page?.body.into_items());
+                fetched += 1;
+                if fetched == max_pages {
+                    break;
+                }
             }
-        }
-        Ok(items)
+            Ok(items)
+        })
     }
 
     /// Sends `template` (same operation, method, headers, credential headers and body)

@@ -55,7 +55,8 @@ pub fn subcommand(info: &'static OperationInfo) -> Command {
         .alias(info.id)
         .about(about)
         .long_about(long_about);
-    info.all_parameters()
+    info.parameters
+        .iter()
         .fold(command, |command, parameter| command.arg(flag(parameter)))
 }
 
@@ -150,7 +151,7 @@ pub fn bounds(parameter: &ParameterInfo) -> Vec<String> {
 /// read from that file.
 pub fn arguments(info: &OperationInfo, matches: &ArgMatches) -> Result<Arguments, CliError> {
     let mut arguments = Arguments::new();
-    for parameter in info.all_parameters() {
+    for parameter in info.parameters.iter() {
         if let Some(values) = matches.get_many::<String>(&arg_id(parameter)) {
             let text = values.map(String::as_str).collect::<Vec<_>>().join(",");
             let text = match parameter.location {
