@@ -1,5 +1,6 @@
-//! How long generation takes: the App Store Connect connector (what `build.rs` does on every
-//! change of the connector) and the test fixture, from text to formatted code.
+//! How long generation takes, from text to formatted code: the App Store Connect connector
+//! (what `build.rs` does on every change of the connector), a test fixture, and Apple's
+//! whole OpenAPI definition (what the `app-store-connect-api` crate's `build.rs` does).
 
 use std::path::Path;
 
@@ -38,5 +39,21 @@ fn generation(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, generation);
+fn apple(c: &mut Criterion) {
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../api/openapi.json");
+    let text = read(&spec);
+    let mut options = connector_codegen::Options::default();
+    options.operation_table = false;
+    let mut group = c.benchmark_group("generate");
+    group.sample_size(20);
+    group.bench_function("apple_3_7_0", |b| {
+        b.iter(|| {
+            connector_codegen::generate_from_str_with(&spec, &text, None, &options)
+                .expect("the definition generates")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, generation, apple);
 criterion_main!(benches);

@@ -39,6 +39,18 @@ pub enum Error {
         /// What is wrong and, where possible, how to fix it.
         message: String,
     },
+    /// No operation has the tags or path prefixes a subset asked for.
+    #[error(
+        "{}: no operation has the tags or path prefixes {only}; tags are matched ignoring case, \
+         and a path prefix starts with `/`",
+        file.display()
+    )]
+    NothingSelected {
+        /// The definition.
+        file: PathBuf,
+        /// The tags and path prefixes asked for, joined with commas.
+        only: String,
+    },
     /// The generated code could not be parsed back; this is a bug in the generator.
     #[error("{}: the generated code does not parse ({message}); please report this with the definition", file.display())]
     Emit {

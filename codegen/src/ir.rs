@@ -323,6 +323,22 @@ pub struct TypeDef {
     pub deserialize: bool,
 }
 
+impl TypeDef {
+    /// The types the declaration names: field types, variant payloads, an alias's target.
+    pub fn held(&self) -> Vec<&TypeRef> {
+        match &self.kind {
+            TypeKind::Struct(fields) => fields.iter().map(|field| &field.ty).collect(),
+            TypeKind::Alias(target) => vec![target],
+            TypeKind::Union(union) => union.variants.iter().map(|variant| &variant.ty).collect(),
+            TypeKind::Responses(variants) => variants
+                .iter()
+                .filter_map(|variant| variant.payload.as_ref())
+                .collect(),
+            TypeKind::Enum(_) => Vec::new(),
+        }
+    }
+}
+
 /// The shape of a declared type.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeKind {

@@ -45,12 +45,16 @@ pub struct Options {
     /// arguments, for callers that pick operations at run time. On by default; it makes
     /// the crate slower to check, and request bodies are read from JSON as well as written.
     pub operation_table: bool,
+    /// Keep only the operations with these tags (ignoring case) or path prefixes (starting
+    /// with `/`), and the types they reach; all of them when empty.
+    pub only: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             operation_table: true,
+            only: Vec::new(),
         }
     }
 }
@@ -74,6 +78,17 @@ impl Generator {
             properties: None,
             options: Options::default(),
         }
+    }
+
+    /// Keeps only the operations with these tags or path prefixes, and the types they
+    /// reach; see [`Options::only`].
+    pub fn only<I, S>(&mut self, tags_or_paths: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.options.only = tags_or_paths.into_iter().map(Into::into).collect();
+        self
     }
 
     /// Whether to generate the operation table; see [`Options::operation_table`].

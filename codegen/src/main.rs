@@ -41,6 +41,10 @@ enum Command {
         /// run time: the crate checks faster.
         #[arg(long)]
         no_operation_table: bool,
+        /// Keep only the operations with these tags or path prefixes (`/v1/apps`), and the
+        /// types they reach; repeat the flag or separate them with commas.
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
     },
 }
 
@@ -52,9 +56,10 @@ fn main() -> ExitCode {
         name,
         runtime_path,
         no_operation_table,
+        only,
     } = Cli::parse().command;
     let mut generator = Generator::new(&spec);
-    generator.operation_table(!no_operation_table);
+    generator.operation_table(!no_operation_table).only(only);
     if let Some(properties) = &properties {
         generator.properties(properties);
     }

@@ -161,3 +161,72 @@ fn a_route_a_client_cannot_build_falls_back_to_the_declared_path() {
     assert_eq!(generated.warnings.len(), 1, "{:?}", generated.warnings);
     assert!(generated.warnings[0].contains("routerequesttoendpoint policy was not applied"));
 }
+
+fn openapi(paths: &str, components: &str) -> String {
+    let text = format!(
+        r#"{{"openapi": "3.0.1", "info": {{"title": "t", "version": "1"}}, "paths": {paths}, "components": {components}}}"#
+    );
+    generate_from_str(Path::new("bad.openapi.json"), &text, None)
+        .map(|generated| generated.code)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn bad_openapi_definitions_get_located_errors() {
+    let syntax = generate_from_str(
+        Path::new("bad.openapi.json"),
+        "{\"openapi\": \"3.0.1\",\n \"paths\": {]}",
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        syntax.starts_with("bad.openapi.json:2:12: invalid JSON"),
+        "{syntax}"
+    );
+    let structure = openapi(r#"{"/a": {"get": {"responses": 5}}}"#, "{}");
+    assert!(
+        structure.starts_with("bad.openapi.json: at paths./a.get.responses: invalid type"),
+        "{structure}"
+    );
+    let reference = openapi(
+        r##"{"/a": {"get": {"parameters": [{"$ref": "#/components/parameters/nope"}], "responses": {}}}}"##,
+        "{}",
+    );
+    assert_eq!(
+        reference,
+        "bad.openapi.json: at paths./a.get.parameters[0].$ref: \
+         `#/components/parameters/nope` does not name an entry of the file's components"
+    );
+    let version = generate_from_str(
+        Path::new("bad.openapi.json"),
+        r#"{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}"#,
+        None,
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        version,
+        "bad.openapi.json: at openapi: version `3.1.0` is not supported; expected 3.0.x"
+    );
+}
+
+#[test]
+fn a_subset_that_selects_nothing_says_so() {
+    let spec = r#"{"openapi": "3.0.1", "info": {"title": "t", "version": "1"},
+        "paths": {"/v1/apps": {"get": {"tags": ["Apps"], "responses": {"204": {"description": "none"}}}}}}"#;
+    let mut options = connector_codegen::Options::default();
+    options.only = vec!["Builds".to_owned()];
+    let error =
+        connector_codegen::generate_from_str_with(Path::new("a.json"), spec, None, &options)
+            .unwrap_err()
+            .to_string();
+    assert!(
+        error.contains("no operation has the tags or path prefixes Builds"),
+        "{error}"
+    );
+    options.only = vec!["apps".to_owned()];
+    let kept = connector_codegen::generate_from_str_with(Path::new("a.json"), spec, None, &options);
+    assert!(kept.unwrap().code.contains("pub mod get_v1_apps"));
+}

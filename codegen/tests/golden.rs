@@ -1,6 +1,6 @@
 //! Golden output: each fixture's generated code is committed under `tests/golden/`, so a
 //! change to the generator shows as a diff. `UPDATE_GENERATED=1 cargo test` rewrites them.
-//! The golden files are compiled and exercised by `tests/fixture_catalog.rs`.
+//! The golden files are compiled and exercised by the `tests/fixture_*.rs` files.
 
 use std::path::PathBuf;
 
@@ -11,12 +11,17 @@ fn fixtures() -> PathBuf {
 }
 
 fn check(name: &str) -> Vec<String> {
-    let spec = fixtures().join(format!("fixtures/{name}.swagger.json"));
-    let properties = fixtures().join(format!("fixtures/{name}.apiProperties.json"));
-    let generated = Generator::new(spec)
-        .properties(properties)
-        .generate()
-        .unwrap();
+    let openapi = fixtures().join(format!("fixtures/{name}.openapi.json"));
+    let generated = if openapi.is_file() {
+        Generator::new(openapi).generate().unwrap()
+    } else {
+        let spec = fixtures().join(format!("fixtures/{name}.swagger.json"));
+        let properties = fixtures().join(format!("fixtures/{name}.apiProperties.json"));
+        Generator::new(spec)
+            .properties(properties)
+            .generate()
+            .unwrap()
+    };
     let golden = fixtures().join(format!("golden/{name}.rs"));
     if std::env::var_os("UPDATE_GENERATED").is_some_and(|value| value == "1") {
         std::fs::write(&golden, &generated.code).unwrap();
@@ -48,6 +53,12 @@ fn catalog() {
 #[test]
 fn models() {
     let warnings = check("models");
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn jsonapi() {
+    let warnings = check("jsonapi");
     assert!(warnings.is_empty(), "{warnings:?}");
 }
 

@@ -25,9 +25,13 @@ fn bound_literal(ty: &TypeRef, bound: &serde_json::Number) -> Option<Literal> {
     }
 }
 
-/// A number as one token tree: negative numbers in parentheses.
+/// A number as one token tree: negative numbers in parentheses, and whole numbers beyond
+/// `i32` suffixed `_i64` (an unsuffixed literal is an `i32` where the macro converts it).
 fn number(ty: &TypeRef, value: &serde_json::Number) -> Option<String> {
-    let text = bound_literal(ty, value)?.to_string();
+    let mut text = bound_literal(ty, value)?.to_string();
+    if *ty == TypeRef::I64 && value.as_i64().is_some_and(|v| i32::try_from(v).is_err()) {
+        text.push_str("_i64");
+    }
     Some(if text.starts_with('-') {
         format!("({text})")
     } else {
@@ -156,5 +160,14 @@ mod tests {
             ..Constraints::default()
         };
         assert_eq!(macro_bounds(&parameter(TypeRef::I32, query, huge)), "");
+        let wide = Constraints {
+            minimum: Some((serde_json::Number::from(-9_999_999_999_i64), false)),
+            maximum: Some((serde_json::Number::from(9_999_999_999_i64), false)),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            macro_bounds(&parameter(TypeRef::I64, query, wide)),
+            " [minimum (-9999999999_i64), maximum 9999999999_i64]"
+        );
     }
 }

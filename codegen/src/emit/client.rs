@@ -131,9 +131,13 @@ fn method(operation: &Operation) -> TokenStream {
     let many_arguments = (required.len() + 1 > 7).then(|| {
         quote! { #[allow(clippy::too_many_arguments, reason = "one argument per required parameter")] }
     });
+    let deprecated = operation.deprecated.then(|| {
+        quote! { #[deprecated = "The definition marks this operation as deprecated."] }
+    });
     quote! {
         #doc
         #argument_docs
+        #deprecated
         #many_arguments
         pub fn #name(&self, #(#arguments),*) -> operations::#module::Request {
             operations::#module::Request::new(self.inner.clone(), #(#values),*)

@@ -78,6 +78,12 @@ pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
         if let Some(doc) = &field.doc {
             text.docs(2, &docs::lines([Para::Spec(doc)]));
         }
+        if field.deprecated {
+            text.line(
+                2,
+                "#[deprecated = \"The definition marks this member as deprecated.\"]",
+            );
+        }
         let collection = matches!(field.ty, TypeRef::Vec(_) | TypeRef::Map(_));
         let required = if field.required && collection {
             " [required]"

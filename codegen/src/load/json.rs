@@ -55,11 +55,23 @@ pub fn read(file: &Path) -> Result<String, Error> {
 
 /// Converts a parsed value into the typed model `T`, naming the JSON path on failure.
 pub fn to_model<T: DeserializeOwned>(file: &Path, value: serde_json::Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|error| Error::Invalid {
+    serde_path_to_error::deserialize(value).map_err(|error| invalid(file, error))
+}
+
+/// [`to_model`] from a borrowed value, which stays available to explain an error.
+pub fn to_model_from<T: DeserializeOwned>(
+    file: &Path,
+    value: &serde_json::Value,
+) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(|error| invalid(file, error))
+}
+
+fn invalid(file: &Path, error: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    Error::Invalid {
         file: file.to_owned(),
         path: error.path().to_string(),
         message: error.into_inner().to_string(),
-    })
+    }
 }
 
 #[cfg(test)]

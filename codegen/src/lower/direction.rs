@@ -11,9 +11,11 @@ use crate::ir::{Operation, ParamLocation, TypeDef, TypeKind, TypeRef};
 
 /// The types one walk reaches: in the `models` module and in the operation's own.
 #[derive(Debug, Default)]
-struct Reached {
-    models: BTreeSet<String>,
-    local: BTreeSet<String>,
+pub struct Reached {
+    /// Names in the `models` module.
+    pub models: BTreeSet<String>,
+    /// Names in the operation's module.
+    pub local: BTreeSet<String>,
 }
 
 /// Sets `serialize` and `deserialize` on every struct and union.
@@ -70,7 +72,7 @@ fn set(types: &mut [TypeDef], written: &BTreeSet<String>, read: &BTreeSet<String
 
 /// Adds `ty` and everything it holds to `reached`; `in_models` says which module a
 /// `Named` type is declared in.
-fn visit(
+pub fn visit(
     ty: &TypeRef,
     in_models: bool,
     local: &[TypeDef],
@@ -96,13 +98,7 @@ fn visit(
     let Some(def) = scope.iter().find(|def| &def.name == name) else {
         return;
     };
-    let held: Vec<&TypeRef> = match &def.kind {
-        TypeKind::Struct(fields) => fields.iter().map(|field| &field.ty).collect(),
-        TypeKind::Alias(target) => vec![target],
-        TypeKind::Union(union) => union.variants.iter().map(|variant| &variant.ty).collect(),
-        TypeKind::Enum(_) | TypeKind::Responses(_) => Vec::new(),
-    };
-    for ty in held {
+    for ty in def.held() {
         visit(ty, in_models, local, models, reached);
     }
 }

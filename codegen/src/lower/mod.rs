@@ -3,6 +3,7 @@
 pub mod connection;
 pub mod direction;
 pub mod models;
+pub mod only;
 pub mod operation;
 pub mod paging;
 pub mod params;
@@ -110,6 +111,9 @@ pub fn lower(
     for (path, item) in &swagger.paths {
         let item_path = JsonPath::root().key("paths").key(path);
         for (method, operation, location) in path_operations(&context, item, &item_path)? {
+            if !only::keeps(&options.only, path, &operation.tags) {
+                continue;
+            }
             let id = operation
                 .operation_id
                 .clone()
@@ -132,6 +136,15 @@ pub fn lower(
     }
     operations.sort_by(|a, b| a.fn_name.cmp(&b.fn_name));
     let parameter_types = shared::share_parameter_enums(&mut operations);
+    if !options.only.is_empty() {
+        if operations.is_empty() {
+            return Err(Error::NothingSelected {
+                file: spec_file.to_owned(),
+                only: options.only.join(", "),
+            });
+        }
+        only::prune_models(&mut models, &operations);
+    }
     direction::mark(&mut models, &mut operations, options.operation_table);
     Ok(Api {
         title: swagger

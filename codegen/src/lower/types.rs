@@ -19,6 +19,7 @@ use crate::naming::{self, Scope};
 /// Names the generated code relies on; a type derived from the definition never takes them.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Request",
+    "Parameters",
     "Body",
     "Option",
     "Some",

@@ -1,6 +1,6 @@
 //! `oneOf` (and `anyOf`) schemas: how their variants are told apart and named.
 //!
-//! A union is tagged when one property holds a different fixed text in each variant: the
+//! A union is tagged when one property holds a fixed text in each variant: the
 //! discriminator's property when the definition names one, else a property that every
 //! variant declares as a string enum of exactly one value, `type` first (JSON:API resources
 //! are told apart by their `type`). Otherwise the first variant the value decodes as is
@@ -45,11 +45,7 @@ pub fn tags(union: &Schema, candidates: &[Candidate<'_>]) -> Option<(String, Vec
             .iter()
             .map(|candidate| fixed_text(candidate.schema.properties.get(property)?))
             .collect();
-        let values = values?;
-        let mut distinct = values.clone();
-        distinct.sort();
-        distinct.dedup();
-        (distinct.len() > 1 || candidates.len() == 1).then(|| (property.to_owned(), values))
+        values.map(|values| (property.to_owned(), values))
     })
 }
 

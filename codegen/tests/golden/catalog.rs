@@ -78,6 +78,7 @@ impl Client {
     /// Deprecated by the API.
     ///
     /// `DELETE /items`
+    #[deprecated = "The definition marks this operation as deprecated."]
     pub fn delete_all_items(&self) -> operations::delete_all_items::Request {
         operations::delete_all_items::Request::new(self.inner.clone())
     }

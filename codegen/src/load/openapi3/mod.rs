@@ -11,6 +11,7 @@
 //! media type of its successes; `style: form, explode: true` arrays (the default) are sent
 //! one pair per item. Cookie parameters are reported and left out.
 
+mod locate;
 mod schema;
 
 use std::path::Path;
@@ -49,7 +50,8 @@ pub fn read(file: &Path, value: Value) -> Result<Swagger, Error> {
             message: format!("version `{version}` is not supported; expected 3.0.x"),
         });
     }
-    let api: OpenAPI = json::to_model(file, value)?;
+    let api: OpenAPI =
+        json::to_model_from(file, &value).map_err(|error| locate::sharpen(file, &value, error))?;
     Converter {
         file,
         api: &api,
