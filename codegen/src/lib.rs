@@ -1,6 +1,7 @@
-//! Generates a typed async Rust client from a Microsoft Power Platform custom connector:
-//! `apiDefinition.swagger.json` (Swagger 2.0 with `x-ms-*` extensions) and, optionally,
-//! `apiProperties.json` (connection parameters and policies).
+//! Generates a typed async Rust client from a Microsoft Power Platform custom connector
+//! (`apiDefinition.swagger.json`, Swagger 2.0 with `x-ms-*` extensions, and optionally
+//! `apiProperties.json`, its connection parameters and policies) or from an OpenAPI 3.0
+//! definition.
 //!
 //! The data flows one way: files → document models ([`load`]) → IR ([`ir`], built by
 //! [`lower`]) → tokens → formatted text ([`emit`]). Each phase is a plain function.
@@ -71,7 +72,8 @@ pub struct Generated {
 }
 
 impl Generator {
-    /// A generator for the Swagger 2.0 definition at `spec`.
+    /// A generator for the definition at `spec`: Swagger 2.0 or OpenAPI 3.0, as its
+    /// `swagger` or `openapi` member says.
     pub fn new(spec: impl Into<PathBuf>) -> Self {
         Self {
             spec: spec.into(),

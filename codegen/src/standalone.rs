@@ -48,9 +48,7 @@ pub fn manifest(spec: &CrateSpec) -> String {
 /// `src/lib.rs`: the generated code, headed by a crate doc comment.
 pub fn lib_rs(code: &str, title: &str) -> String {
     let (header, rest) = code.split_once('\n').unwrap_or((code, ""));
-    format!(
-        "{header}\n\n//! A client for {title}, generated from its connector definition.\n{rest}"
-    )
+    format!("{header}\n\n//! A client for {title}, generated from its definition.\n{rest}")
 }
 
 /// Writes the crate to `out`, creating `out/src`; files whose content is unchanged are left
