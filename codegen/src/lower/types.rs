@@ -114,7 +114,7 @@ impl TypeBuilder {
             return self.lower(&merged, hint, enums, path);
         }
         if !schema.one_of.is_empty() {
-            return self.union(schema, hint, enums, path);
+            return self.union(schema, None, hint, enums, path);
         }
         if let Some(strings) = schema.allowed.as_deref().and_then(string_values) {
             let name = self.claim(hint);
@@ -293,6 +293,10 @@ impl TypeBuilder {
                 self.object(schema, name, hint, enums, path);
                 return;
             }
+            if schema.one_of.len() > 1 {
+                self.union(schema, Some(name), hint, enums, path);
+                return;
+            }
         }
         let target = self.lower(schema, hint, enums, path);
         self.types.push(TypeDef {
@@ -304,12 +308,20 @@ impl TypeBuilder {
         });
     }
 
-    /// A `oneOf`: the single variant's type, or a union told apart by a tag or by shape.
-    fn union(&mut self, schema: &Schema, hint: &str, enums: Enums, path: &JsonPath) -> TypeRef {
+    /// A `oneOf`: the single variant's type, or a union told apart by a tag or by shape,
+    /// declared under `name` when given and otherwise under a name claimed from `hint`.
+    fn union(
+        &mut self,
+        schema: &Schema,
+        name: Option<String>,
+        hint: &str,
+        enums: Enums,
+        path: &JsonPath,
+    ) -> TypeRef {
         if let [only] = schema.one_of.as_slice() {
             return self.lower(only, hint, enums, &path.key("oneOf").index(0));
         }
-        let name = self.claim(hint);
+        let name = name.unwrap_or_else(|| self.claim(hint));
         let definitions = Rc::clone(&self.definitions);
         let candidates: Vec<unions::Candidate<'_>> = schema
             .one_of
