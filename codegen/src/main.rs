@@ -86,14 +86,25 @@ fn main() -> ExitCode {
     }
 }
 
-/// The spec's folder name (connectors live in one folder each), else its file stem.
+/// The file stem of a spec with a name of its own (`enterprise-1.0.json`); the folder's
+/// name for one named like every other (`apiDefinition.swagger.json`, `openapi.json`), as
+/// connectors live in one folder each.
 fn default_name(spec: &Path) -> String {
-    let folder = spec.parent().and_then(Path::file_name);
-    let stem = spec.file_stem();
-    folder.or(stem).map_or_else(
-        || "connector".to_owned(),
-        |name| name.to_string_lossy().into_owned(),
-    )
+    const GENERIC_STEMS: [&str; 4] = ["apidefinition.swagger", "openapi", "swagger", "api"];
+    let stem = spec.file_stem().map(|stem| stem.to_string_lossy());
+    let generic = stem
+        .as_deref()
+        .is_none_or(|stem| GENERIC_STEMS.contains(&stem.to_ascii_lowercase().as_str()));
+    let folder = spec.canonicalize().ok().and_then(|path| {
+        path.parent()?
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+    });
+    match (generic, folder, stem) {
+        (true, Some(folder), _) => folder,
+        (_, _, Some(stem)) => stem.into_owned(),
+        _ => "connector".to_owned(),
+    }
 }
 
 /// The runtime crate beside the generator's own sources.

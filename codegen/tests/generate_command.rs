@@ -80,3 +80,32 @@ fn bad_input_exits_2_with_a_location() {
     assert!(!directory.join("out").exists(), "nothing is written");
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+#[test]
+fn the_package_is_named_after_the_file_or_after_the_folder_of_a_generic_file_name() {
+    let directory = scratch("names");
+    let definition = std::fs::read_to_string(fixture("catalog.swagger.json")).unwrap();
+    let connector = directory.join("Acme Widgets");
+    std::fs::create_dir_all(&connector).unwrap();
+    let cases = [
+        (directory.join("enterprise-1.0.json"), "enterprise-1-0"),
+        (connector.join("apiDefinition.swagger.json"), "acme-widgets"),
+    ];
+    for (spec, expected) in cases {
+        std::fs::write(&spec, &definition).unwrap();
+        let out = directory.join(format!("out-{expected}"));
+        let output = generate(&[
+            &spec.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+        assert!(
+            manifest.contains(&format!("name = \"{expected}\"")),
+            "{}: {manifest}",
+            spec.display()
+        );
+    }
+    std::fs::remove_dir_all(&directory).unwrap();
+}

@@ -9,13 +9,16 @@ use connector_codegen::{Error, Generator};
 
 use crate::check::Diagnostics;
 
-/// One connector folder.
+/// One definition to generate: a connector folder, or an API definition file.
 #[derive(Debug, Clone)]
 pub struct Connector {
-    /// The folder name.
+    /// The folder name, or the file name.
     pub name: String,
-    /// The folder.
-    pub folder: PathBuf,
+    /// The definition: a connector's `apiDefinition.swagger.json`, or a Swagger 2.0 or
+    /// OpenAPI 3.0 document of its own; the generator tells which from its content.
+    pub definition: PathBuf,
+    /// The connector's `apiProperties.json`, when it has one.
+    pub properties: Option<PathBuf>,
 }
 
 /// What became of one connector.
@@ -47,18 +50,37 @@ impl Outcome {
     }
 }
 
-/// The connector folders of `folder`, in name order, keeping every `every`-th one.
+/// The definitions in `folder`, in name order, keeping every `every`-th one: each
+/// sub-folder holding an `apiDefinition.swagger.json`, and each `.json` file.
 pub fn connectors(folder: &Path, every: usize) -> std::io::Result<Vec<Connector>> {
     let mut connectors: Vec<Connector> = std::fs::read_dir(folder)?
         .filter_map(Result::ok)
-        .filter(|entry| entry.path().join("apiDefinition.swagger.json").is_file())
-        .map(|entry| Connector {
-            name: entry.file_name().to_string_lossy().into_owned(),
-            folder: entry.path(),
-        })
+        .filter_map(|entry| definition(&entry.path()))
         .collect();
     connectors.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(connectors.into_iter().step_by(every).collect())
+}
+
+/// The definition at `path`: a connector folder or a JSON file.
+fn definition(path: &Path) -> Option<Connector> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    if path.is_dir() {
+        let definition = path.join("apiDefinition.swagger.json");
+        let properties = path.join("apiProperties.json");
+        return definition.is_file().then(|| Connector {
+            name,
+            definition,
+            properties: properties.is_file().then_some(properties),
+        });
+    }
+    let is_json = path
+        .extension()
+        .is_some_and(|extension| extension == "json");
+    (is_json && path.is_file()).then(|| Connector {
+        name,
+        definition: path.to_owned(),
+        properties: None,
+    })
 }
 
 /// Generates every connector's crate under `out/crates`.
@@ -71,9 +93,8 @@ pub fn all(connectors: &[Connector], out: &Path, runtime: &Path) -> Vec<Outcome>
 
 fn one(connector: &Connector, out: &Path, runtime: &Path) -> Outcome {
     let name = connector.name.clone();
-    let mut generator = Generator::new(connector.folder.join("apiDefinition.swagger.json"));
-    let properties = connector.folder.join("apiProperties.json");
-    if properties.is_file() {
+    let mut generator = Generator::new(&connector.definition);
+    if let Some(properties) = &connector.properties {
         generator.properties(properties);
     }
     let generated = match catch_unwind(AssertUnwindSafe(|| generator.generate())) {

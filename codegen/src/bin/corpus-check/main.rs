@@ -1,4 +1,5 @@
-//! `corpus-check <folder> --out <dir>`: generates a crate for every connector in `folder`,
+//! `corpus-check <folder> --out <dir>`: generates a crate for every connector (or API
+//! definition file: Swagger 2.0 or OpenAPI 3.0, told apart by content) in `folder`,
 //! runs `cargo check` over them in batches that share one target directory, and writes a
 //! per-connector report with totals.
 //!
@@ -21,7 +22,8 @@ use clap::Parser;
 #[command(name = "corpus-check")]
 struct Args {
     /// A folder with one sub-folder per connector, each holding apiDefinition.swagger.json
-    /// and, optionally, apiProperties.json.
+    /// and, optionally, apiProperties.json; `.json` files in it are definitions of their
+    /// own (Swagger 2.0 or OpenAPI 3.0).
     folder: PathBuf,
     /// Where the crates, the shared target directory and the report go.
     #[arg(long)]
