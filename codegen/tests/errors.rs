@@ -230,3 +230,22 @@ fn a_subset_that_selects_nothing_says_so() {
     let kept = connector_codegen::generate_from_str_with(Path::new("a.json"), spec, None, &options);
     assert!(kept.unwrap().code.contains("pub mod get_v1_apps"));
 }
+
+#[test]
+fn patterns_the_client_cannot_read_are_left_to_the_server_with_a_warning() {
+    let spec = r#"{"swagger": "2.0", "info": {"title": "t", "version": "1"},
+        "paths": {"/things": {"get": {"operationId": "ListThings", "parameters": [
+            {"name": "region", "in": "query", "type": "string", "pattern": "^(?!us-)[a-z-]+$"},
+            {"name": "code", "in": "query", "type": "string", "pattern": "^[A-Z]{3}$"}],
+            "responses": {"200": {"description": "ok"}}}}}}"#;
+    let generated = generate_from_str(Path::new("things.json"), spec, None).unwrap();
+    let warnings = generated.warnings.join("\n");
+    assert!(
+        warnings.contains("paths./things.get.parameters[0].pattern")
+            && warnings.contains("the server still checks it"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("parameters[1]"), "{warnings}");
+    assert!(!generated.code.contains("(?!us-)"), "{}", generated.code);
+    assert!(generated.code.contains("^[A-Z]{3}$"), "{}", generated.code);
+}

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::{Mutex, OnceLock};
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::error::Error;
 
@@ -171,7 +171,7 @@ fn echo(value: &str) -> String {
     }
 }
 
-fn compiled(pattern: &str) -> Result<Regex, regex::Error> {
+fn compiled(pattern: &str) -> Result<Regex, regex_lite::Error> {
     static CACHE: OnceLock<Mutex<HashMap<String, Regex>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     // A poisoned cache only means another thread panicked mid-insert; the map is still valid.

@@ -1,7 +1,8 @@
-//! Front ends: files on disk to document models.
+//! Front ends: files on disk to document models. OpenAPI 3.0 needs the `openapi` feature.
 
 pub mod json;
 pub mod lenient;
+#[cfg(feature = "openapi")]
 pub mod openapi3;
 pub mod properties;
 pub mod swagger2;
@@ -20,7 +21,7 @@ use swagger2::Swagger;
 pub fn definition(file: &Path, text: &str) -> Result<Swagger, Error> {
     let value = json::parse(file, text)?;
     if value.get("openapi").is_some() {
-        openapi3::read(file, value)
+        openapi(file, value)
     } else if value.get("swagger").is_some() || !value.is_object() {
         json::to_model(file, value)
     } else {
@@ -32,4 +33,20 @@ pub fn definition(file: &Path, text: &str) -> Result<Swagger, Error> {
                 .to_owned(),
         })
     }
+}
+
+#[cfg(feature = "openapi")]
+fn openapi(file: &Path, value: serde_json::Value) -> Result<Swagger, Error> {
+    openapi3::read(file, value)
+}
+
+#[cfg(not(feature = "openapi"))]
+fn openapi(file: &Path, _: serde_json::Value) -> Result<Swagger, Error> {
+    Err(Error::Invalid {
+        file: file.to_owned(),
+        path: "openapi".to_owned(),
+        message: "this is an OpenAPI 3.0 definition, and connector-codegen was built without \
+                  its `openapi` feature: enable it to read one"
+            .to_owned(),
+    })
 }

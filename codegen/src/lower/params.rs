@@ -93,7 +93,7 @@ pub fn lower(
         required: parameter.required || location == ParamLocation::Path,
         doc: parameter_doc(parameter),
         ty,
-        constraints: constraints(simple),
+        constraints: constraints(simple, types, &path.key("pattern")),
         double_encoded,
         explode,
         deprecated: simple.deprecated,
@@ -138,7 +138,18 @@ fn parameter_doc(parameter: &swagger2::Parameter) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn constraints(schema: &swagger2::Schema) -> Constraints {
+/// The bounds the client checks before sending. A `pattern` the client's regular
+/// expressions cannot read (lookaround, backreferences) is left to the server, with a warning.
+fn constraints(schema: &swagger2::Schema, types: &mut TypeBuilder, path: &JsonPath) -> Constraints {
+    let pattern = schema.pattern.clone().filter(|pattern| {
+        let readable = regex_lite::Regex::new(pattern);
+        if let Err(reason) = &readable {
+            types.warn(&format!(
+                "at {path}: the pattern is not checked before sending, as the client cannot read it ({reason}); the server still checks it"
+            ));
+        }
+        readable.is_ok()
+    });
     Constraints {
         maximum: schema
             .maximum
@@ -150,7 +161,7 @@ fn constraints(schema: &swagger2::Schema) -> Constraints {
             .map(|min| (min, schema.exclusive_minimum)),
         max_length: schema.max_length,
         min_length: schema.min_length,
-        pattern: schema.pattern.clone(),
+        pattern,
         one_of: schema
             .allowed
             .iter()
