@@ -85,6 +85,15 @@ pub enum Error {
         source: reqwest::Error,
     },
 
+    /// A streamed answer could not be written where it was sent.
+    #[error("{operation}: could not write the answer: {source}")]
+    Write {
+        /// The operation whose answer was being written.
+        operation: &'static str,
+        /// The writer's error.
+        source: std::io::Error,
+    },
+
     /// App Store Connect answered with an error document.
     #[error(transparent)]
     Api(ApiError),

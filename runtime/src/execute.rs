@@ -3,6 +3,7 @@
 
 use std::time::{Instant, SystemTime};
 
+use bytes::Bytes;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
@@ -19,10 +20,21 @@ use crate::retry::{self, Budget, RetryReason};
 use crate::trace;
 
 /// The raw outcome of one attempt that got an answer.
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    /// The body, read whole; empty while `open` holds it.
+    pub(crate) body: Bytes,
+    /// A successful answer whose body is still to be read, when the caller streams it.
+    pub(crate) open: Option<reqwest::Response>,
+}
+
+/// Whether a successful answer's body is read whole or left open for streaming. Error
+/// answers are always read whole, to be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SuccessBody {
+    Read,
+    Open,
 }
 
 impl Client {
@@ -72,7 +84,9 @@ impl Client {
         decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, String>,
     ) -> Result<Response<T>, Error> {
         let url = self.url_for(&request)?;
-        let answer = self.send_with_retries(&request, &url).await?;
+        let answer = self
+            .send_with_retries(&request, &url, SuccessBody::Read)
+            .await?;
         response::decode_with(
             request.operation(),
             answer.status,
@@ -88,8 +102,23 @@ impl Client {
     ///
     /// As [`Client::execute`].
     pub async fn execute_bytes(&self, request: Request) -> Result<Response<Vec<u8>>, Error> {
-        self.execute_with(request, |_, bytes| Ok(bytes.to_vec()))
-            .await
+        let url = self.url_for(&request)?;
+        let answer = self
+            .send_with_retries(&request, &url, SuccessBody::Read)
+            .await?;
+        let body = answer.body;
+        let response = response::decode_with(
+            request.operation(),
+            answer.status,
+            answer.headers,
+            &body,
+            |_, _| Ok(()),
+        )?;
+        Ok(Response {
+            status: response.status,
+            headers: response.headers,
+            body: Vec::from(body),
+        })
     }
 
     /// Sends `request` and returns the successful body as UTF-8 text.
@@ -112,7 +141,9 @@ impl Client {
         request: &Request,
         url: &Url,
     ) -> Result<Response<T>, Error> {
-        let answer = self.send_with_retries(request, url).await?;
+        let answer = self
+            .send_with_retries(request, url, SuccessBody::Read)
+            .await?;
         response::decode(
             request.operation(),
             answer.status,
@@ -122,7 +153,12 @@ impl Client {
     }
 
     /// Attempts until an outcome is final: not retryable, or the budget is spent.
-    async fn send_with_retries(&self, request: &Request, url: &Url) -> Result<Answer, Error> {
+    pub(crate) async fn send_with_retries(
+        &self,
+        request: &Request,
+        url: &Url,
+        success: SuccessBody,
+    ) -> Result<Answer, Error> {
         let mut budget = Budget::start(self.retry_policy());
         let mut reminted = false;
         let mut attempt = 0;
@@ -130,7 +166,9 @@ impl Client {
             attempt += 1;
             let span = trace::attempt_span(request, url, attempt);
             let secret = self.secret_for(request).instrument(span.clone()).await?;
-            let outcome = self.attempt(request, url, secret.as_ref(), &span).await;
+            let outcome = self
+                .attempt(request, url, secret.as_ref(), success, &span)
+                .await;
             if !reminted && let Some(rejected) = rejected_token(&outcome, secret.as_ref()) {
                 reminted = true;
                 trace::reminting(&span);
@@ -153,17 +191,19 @@ impl Client {
         }
     }
 
-    /// One attempt inside `span`: send, read the whole body, log the outcome.
+    /// One attempt inside `span`: send, read the body (unless `success` leaves a
+    /// successful one open), log the outcome.
     async fn attempt(
         &self,
         request: &Request,
         url: &Url,
         secret: Option<&Secret>,
+        success: SuccessBody,
         span: &Span,
     ) -> Result<Answer, Error> {
         let started = Instant::now();
         let outcome = self
-            .send_and_read(request, url, secret)
+            .send_and_read(request, url, secret, success)
             .instrument(span.clone())
             .await;
         match &outcome {
@@ -178,10 +218,19 @@ impl Client {
         request: &Request,
         url: &Url,
         secret: Option<&Secret>,
+        success: SuccessBody,
     ) -> Result<Answer, Error> {
         let answer = self.send(request, url, secret).await?;
         let status = answer.status();
         let headers = answer.headers().clone();
+        if success == SuccessBody::Open && status.is_success() {
+            return Ok(Answer {
+                status,
+                headers,
+                body: Bytes::new(),
+                open: Some(answer),
+            });
+        }
         let body = answer
             .bytes()
             .await
@@ -189,7 +238,8 @@ impl Client {
         Ok(Answer {
             status,
             headers,
-            body: Vec::from(body),
+            body,
+            open: None,
         })
     }
 }

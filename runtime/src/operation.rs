@@ -24,9 +24,32 @@
 ///
 /// connector_runtime::send!(ListApps -> json serde_json::Value);
 /// ```
+///
+/// Requests answered with bytes also get `stream`, which hands the body over as it arrives.
 #[macro_export]
 macro_rules! send {
+    ($request:ident -> bytes $body:ty) => {
+        $crate::send!(@send $request -> bytes $body);
+
+        impl $request {
+            /// Checks the parameters, sends the request and returns the answer with its body
+            /// still to be read: a [`ByteStream`]($crate::ByteStream) of chunks, or
+            /// [`write_to`]($crate::ByteStream::write_to) a file, so a large download
+            /// never sits whole in memory.
+            ///
+            /// # Errors
+            ///
+            /// As `send`, up to the answer's headers; then each chunk may fail on its own.
+            pub fn stream(self) -> $crate::Sending<$crate::Response<$crate::ByteStream>> {
+                let request = self.build();
+                self.client.send_stream(request)
+            }
+        }
+    };
     ($request:ident -> $decoding:ident $body:ty) => {
+        $crate::send!(@send $request -> $decoding $body);
+    };
+    (@send $request:ident -> $decoding:ident $body:ty) => {
         impl $request {
             /// Checks the parameters, sends the request and decodes the answer.
             ///

@@ -57,11 +57,16 @@ pub fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     } else {
         body
     };
-    let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let decoded =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| describe(&error))?;
-    deserializer.end().map_err(|error| error.to_string())?;
-    Ok(decoded)
+    // Tracking the path costs as much as decoding, so it is only done to explain a failure.
+    match serde_json::from_slice(json) {
+        Ok(decoded) => Ok(decoded),
+        Err(plain) => {
+            let mut deserializer = serde_json::Deserializer::from_slice(json);
+            serde_path_to_error::deserialize::<_, T>(&mut deserializer)
+                .map_err(|error| describe(&error))?;
+            Err(plain.to_string())
+        }
+    }
 }
 
 /// Turns status, headers and body bytes into a [`Response`] or an [`Error`]; a successful

@@ -1,6 +1,7 @@
 //! Minting ES256 JWTs exactly as App Store Connect expects them.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use jsonwebtoken::{Algorithm, Header};
@@ -12,10 +13,10 @@ use super::error::CredentialsError;
 /// How far `iat` is set in the past, so a client clock up to a minute fast is tolerated.
 pub const BACKDATE_SECS: u64 = 60;
 
-/// A signed JWT. `Debug` never shows the token text.
+/// A signed JWT. `Debug` never shows the token text. Clones share the text.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Token {
-    value: String,
+    value: Arc<str>,
     issued_at: u64,
     expires_at: u64,
 }
@@ -105,7 +106,7 @@ pub(crate) fn mint(credentials: &Credentials, now: u64) -> Result<Token, Credent
     let value = jsonwebtoken::encode(&header, &claims, credentials.private_key().encoding_key())
         .map_err(|source| CredentialsError::Signing { source })?;
     Ok(Token {
-        value,
+        value: value.into(),
         issued_at,
         expires_at,
     })
