@@ -807,7 +807,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// attributes
-            #[derive(Default)]
             pub struct DataAttributes: Deserialize {
                 /// The name of the app as it will appear on the App Store
                 "name" => pub name: Option<String>,
@@ -836,7 +835,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct DataRelationshipsCiProductLinks: Deserialize {
                 /// A link that returns the relationship itself. In this case, it returns the relationship between the app and the 'ciProduct'
                 "self" => pub self_: Option<String>,
@@ -847,7 +845,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// ciProduct
-            #[derive(Default)]
             pub struct DataRelationshipsCiProduct: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsCiProductLinks>,
@@ -856,7 +853,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct DataRelationshipsBetaTestersLinks: Deserialize {
                 /// A link that returns the relationship between the app and its beta testers
                 "self" => pub self_: Option<String>,
@@ -865,7 +861,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// betaTesters
-            #[derive(Default)]
             pub struct DataRelationshipsBetaTesters: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsBetaTestersLinks>,
@@ -874,7 +869,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct DataRelationshipsBetaGroupsLinks: Deserialize {
                 /// A link that returns the relationship between the app and its beta groups
                 "self" => pub self_: Option<String>,
@@ -885,7 +879,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// betaGroups
-            #[derive(Default)]
             pub struct DataRelationshipsBetaGroups: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsBetaGroupsLinks>,
@@ -894,7 +887,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// relationships
-            #[derive(Default)]
             pub struct DataRelationships: Deserialize {
                 /// ciProduct
                 "ciProduct" => pub ci_product: Option<DataRelationshipsCiProduct>,
@@ -907,7 +899,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Data` object.
-            #[derive(Default)]
             pub struct Data: Deserialize {
                 /// The type of the resource object
                 "type" => pub r#type: Option<String>,
@@ -922,7 +913,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct Links: Deserialize {
                 /// A link that returns the current collection of apps
                 "self" => pub self_: Option<String>,
@@ -933,7 +923,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// paging
-            #[derive(Default)]
             pub struct MetaPaging: Deserialize {
                 /// The total number of resource objects in the collection
                 "total" => pub total: Option<i32>,
@@ -944,7 +933,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// meta
-            #[derive(Default)]
             pub struct Meta: Deserialize {
                 /// paging
                 "paging" => pub paging: Option<MetaPaging>,
@@ -953,7 +941,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Body` object.
-            #[derive(Default)]
             pub struct Body: Deserialize {
                 /// data
                 "data" => pub data: Vec<Data>,
@@ -1166,7 +1153,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// attributes
-            #[derive(Default)]
             pub struct DataAttributes: Deserialize {
                 /// The name of the app as it will appear on the App Store
                 "name" => pub name: Option<String>,
@@ -1195,7 +1181,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct DataRelationshipsCiProductLinks: Deserialize {
                 /// A link that returns the relationship itself. In this case, it returns the relationship between the app and the 'ciProduct'
                 "self" => pub self_: Option<String>,
@@ -1206,7 +1191,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// ciProduct
-            #[derive(Default)]
             pub struct DataRelationshipsCiProduct: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsCiProductLinks>,
@@ -1215,7 +1199,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct DataRelationshipsCustomerReviewsLinks: Deserialize {
                 /// A link that returns the relationship itself. In this case, it returns the relationship between the app and the 'customerReviews'
                 "self" => pub self_: Option<String>,
@@ -1226,7 +1209,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// customerReviews
-            #[derive(Default)]
             pub struct DataRelationshipsCustomerReviews: Deserialize {
                 /// links
                 "links" => pub links: Option<DataRelationshipsCustomerReviewsLinks>,
@@ -1235,7 +1217,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// relationships
-            #[derive(Default)]
             pub struct DataRelationships: Deserialize {
                 /// ciProduct
                 "ciProduct" => pub ci_product: Option<DataRelationshipsCiProduct>,
@@ -1246,7 +1227,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct DataLinks: Deserialize {
                 /// self
                 "self" => pub self_: Option<String>,
@@ -1255,7 +1235,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// data
-            #[derive(Default)]
             pub struct Data: Deserialize {
                 /// The type of the resource object
                 "type" => pub r#type: Option<String>,
@@ -1272,7 +1251,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// links
-            #[derive(Default)]
             pub struct Links: Deserialize {
                 /// self
                 "self" => pub self_: Option<String>,
@@ -1281,7 +1259,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Body` object.
-            #[derive(Default)]
             pub struct Body: Deserialize {
                 /// data
                 "data" => pub data: Option<Data>,

@@ -157,6 +157,7 @@ macro_rules! closed_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         $vis enum $name {
             $(
                 #[doc = concat!("`", $wire, "`")]
@@ -230,6 +231,7 @@ macro_rules! open_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         $vis enum $name {
             $(
                 #[doc = concat!("`", $wire, "`")]

@@ -90,6 +90,67 @@ required_fields!(
     serde_json::Value
 );
 
+/// A field type with an empty value: what a constructor leaves in the members it is not
+/// given. Only types that may be absent have one, so a constructor that forgets a required
+/// member does not compile.
+pub trait Empty {
+    /// The empty value: `None`, an empty list or map.
+    fn empty() -> Self;
+}
+
+impl<T> Empty for Option<T> {
+    fn empty() -> Self {
+        None
+    }
+}
+
+impl<T> Empty for Vec<T> {
+    fn empty() -> Self {
+        Vec::new()
+    }
+}
+
+impl<K: Ord, V> Empty for BTreeMap<K, V> {
+    fn empty() -> Self {
+        BTreeMap::new()
+    }
+}
+
+impl<T: Empty> Empty for Box<T> {
+    fn empty() -> Self {
+        Box::new(T::empty())
+    }
+}
+
+/// A member a constructor was not given, of type `T`.
+#[doc(hidden)]
+pub struct Absent<T>(std::marker::PhantomData<T>);
+
+impl<T> Default for Absent<T> {
+    fn default() -> Self {
+        Self(std::marker::PhantomData)
+    }
+}
+
+/// The value of a member in a constructor: the argument itself, or empty when absent.
+#[doc(hidden)]
+pub trait Init<T> {
+    /// The member's value.
+    fn init(self) -> T;
+}
+
+impl<T> Init<T> for T {
+    fn init(self) -> T {
+        self
+    }
+}
+
+impl<T: Empty> Init<T> for Absent<T> {
+    fn init(self) -> T {
+        T::empty()
+    }
+}
+
 /// A member name read from a JSON object, borrowed from the input where it can be.
 #[derive(Debug)]
 pub struct Key<'de>(Cow<'de, str>);
@@ -164,8 +225,43 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
 /// assert_eq!(serde_json::to_string(&app).unwrap(), r#"{"id":"1","bundleId":"a.b"}"#);
 /// assert!(serde_json::from_str::<App>("{}").is_err());
 /// ```
+///
+/// Every model is `#[non_exhaustive]`, so a member added to the definition is a new field,
+/// never a break of code that uses the struct. What requests carry is built with
+/// `new(required members)`, declared after the serde traits, or with `Default` when every
+/// member is optional; optional members are then set by name:
+///
+/// ```
+/// connector_runtime::model! {
+///     /// A new app.
+///     pub struct AppCreate: Serialize new(name: String, tags: Vec<String>) {
+///         "name" => pub name: String,
+///         "tags" => pub tags: Vec<String> [required],
+///         "note" => pub note: Option<String>,
+///     }
+/// }
+///
+/// let mut create = AppCreate::new("Zen".to_owned(), Vec::new());
+/// create.note = Some("first".to_owned());
+/// let json = serde_json::to_string(&create).unwrap();
+/// assert_eq!(json, r#"{"name":"Zen","tags":[],"note":"first"}"#);
+/// ```
 #[macro_export]
 macro_rules! model {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident : Serialize + Deserialize new($($arg:ident : $arg_ty:ty),+ $(,)?) { $($body:tt)* }
+    ) => {
+        $crate::model! { $(#[$meta])* $vis struct $name: Serialize + Deserialize { $($body)* } }
+        $crate::__model_new! { $name ($($arg: $arg_ty),+) { $($body)* } }
+    };
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident : $serde:ident new($($arg:ident : $arg_ty:ty),+ $(,)?) { $($body:tt)* }
+    ) => {
+        $crate::model! { $(#[$meta])* $vis struct $name: $serde { $($body)* } }
+        $crate::__model_new! { $name ($($arg: $arg_ty),+) { $($body)* } }
+    };
     (
         $(#[$meta:meta])*
         $vis:vis struct $name:ident : Serialize + Deserialize { $($body:tt)* }
@@ -201,6 +297,7 @@ macro_rules! __model_struct {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         $vis struct $name {
             $(
                 $(#[$field_meta])*
@@ -215,6 +312,41 @@ macro_rules! __model_struct {
         }
 
         impl $crate::model::Field for $name {}
+    };
+}
+
+/// The constructor of [`model!`](macro@crate::model): `new` takes the required fields and
+/// leaves the others empty. A field that is neither given nor able to be empty (an
+/// `Option`, a list or a map) does not compile.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __model_new {
+    (
+        $name:ident ($($arg:ident : $arg_ty:ty),+) {
+            $(
+                $(#[$field_meta:meta])*
+                $wire:literal => $field_vis:vis $field:ident : $ty:ty $([$required:ident])?,
+            )*
+            $(
+                .. => $rest_vis:vis $rest:ident : $rest_ty:ty $(,)?
+            )?
+        }
+    ) => {
+        impl $name {
+            #[doc = concat!("A `", stringify!($name), "` with the members it requires; the others are empty.")]
+            #[allow(clippy::too_many_arguments, reason = "one argument per required member")]
+            #[allow(deprecated)]
+            pub fn new($($arg: $arg_ty),+) -> Self {
+                let __given = ($($arg,)+);
+                $( let $field = <$crate::model::Absent<$ty> as ::core::default::Default>::default(); )*
+                $( let $rest = <$crate::model::Absent<$rest_ty> as ::core::default::Default>::default(); )?
+                let ($($arg,)+) = __given;
+                Self {
+                    $( $field: $crate::model::Init::init($field), )*
+                    $( $rest: $crate::model::Init::init($rest), )?
+                }
+            }
+        }
     };
 }
 

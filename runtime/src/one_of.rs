@@ -182,6 +182,7 @@ macro_rules! __one_of_type {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         $vis enum $name {
             $( $(#[$variant_meta])* $variant($ty), )*
             /// A value of none of the types above, as it was received.

@@ -62,12 +62,31 @@ pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
     let mut text = Text::default();
     text.line(0, "::connector_runtime::model! {");
     text.docs(1, &type_docs(def, "object"));
-    if fields.iter().all(|field| !field.required) {
+    let required: Vec<&Field> = fields
+        .iter()
+        .filter(|field| field.required && !field.flatten)
+        .collect();
+    // Only what requests carry is built by callers: with `Default` when every member is
+    // optional, else with `new(required members)`.
+    if def.serialize && required.is_empty() {
         text.line(1, "#[derive(Default)]");
     }
+    let constructor = if def.serialize && !required.is_empty() {
+        let arguments: Vec<String> = required
+            .iter()
+            .map(|field| format!("{}: {}", field.rust_name, field_type(field, place)))
+            .collect();
+        format!(" new({})", arguments.join(", "))
+    } else {
+        String::new()
+    };
     text.line(
         1,
-        &format!("pub struct {}: {} {{", def.name, serde_traits(def)),
+        &format!(
+            "pub struct {}: {}{constructor} {{",
+            def.name,
+            serde_traits(def)
+        ),
     );
     for field in fields {
         let ty = field_type(field, place);

@@ -53,6 +53,7 @@ fn responses(def: &TypeDef, variants: &[StatusVariant], place: &Place<'_>) -> To
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
         }

@@ -322,7 +322,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Self_` object.
-            #[derive(Default)]
             pub struct Self_: Deserialize {
                 "href" => pub href: Option<String>,
             }
@@ -340,7 +339,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Variants` object.
-            #[derive(Default)]
             pub struct Variants: Deserialize {
                 "sku" => pub sku: Option<String>,
                 "kind" => pub kind: Option<VariantsKind>,
@@ -599,7 +597,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Item` object.
-            #[derive(Default)]
             pub struct Item: Deserialize {
                 "id" => pub id: Option<i64>,
                 "name" => pub name: Option<String>,
@@ -687,7 +684,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Body` object.
-            #[derive(Default)]
             pub struct Body: Deserialize {
                 "url" => pub url: Option<String>,
             }

@@ -149,7 +149,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `AppAttributes` object.
-        #[derive(Default)]
         pub struct AppAttributes: Deserialize {
             "name" => pub name: Option<String>,
             "nickname" => pub nickname: Option<String>,
@@ -172,7 +171,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `AppRelationshipsBuilds` object.
-        #[derive(Default)]
         pub struct AppRelationshipsBuilds: Deserialize {
             "links" => pub links: Option<RelationshipLinks>,
             "data" => pub data: Vec<AppRelationshipsBuildsData>,
@@ -181,7 +179,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `AppRelationships` object.
-        #[derive(Default)]
         pub struct AppRelationships: Deserialize {
             "builds" => pub builds: Option<AppRelationshipsBuilds>,
         }
@@ -208,7 +205,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `BuildAttributes` object.
-        #[derive(Default)]
         pub struct BuildAttributes: Deserialize {
             "version" => pub version: Option<String>,
         }
@@ -227,7 +223,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `BuildRelationshipsApp` object.
-        #[derive(Default)]
         pub struct BuildRelationshipsApp: Deserialize {
             "links" => pub links: Option<RelationshipLinks>,
             "data" => pub data: Option<BuildRelationshipsAppData>,
@@ -236,7 +231,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `BuildRelationships` object.
-        #[derive(Default)]
         pub struct BuildRelationships: Deserialize {
             "app" => pub app: Option<BuildRelationshipsApp>,
         }
@@ -257,7 +251,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `BuildV1Attributes` object.
-        #[derive(Default)]
         pub struct BuildV1Attributes: Deserialize {
             "number" => pub number: Option<i64>,
         }
@@ -283,7 +276,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `ResourceLinks` object.
-        #[derive(Default)]
         pub struct ResourceLinks: Deserialize {
             "self" => pub self_: Option<String>,
         }
@@ -291,7 +283,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `RelationshipLinks` object.
-        #[derive(Default)]
         pub struct RelationshipLinks: Deserialize {
             "self" => pub self_: Option<String>,
             "related" => pub related: Option<String>,
@@ -372,7 +363,7 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `AppUpdateRequestData` object.
-        pub struct AppUpdateRequestData: Serialize + Deserialize {
+        pub struct AppUpdateRequestData: Serialize + Deserialize new(r#type: AppType, id: String) {
             "type" => pub r#type: AppType,
             "id" => pub id: String,
             "attributes" => pub attributes: Option<AppUpdateRequestDataAttributes>,
@@ -381,7 +372,7 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `AppUpdateRequest` object.
-        pub struct AppUpdateRequest: Serialize + Deserialize {
+        pub struct AppUpdateRequest: Serialize + Deserialize new(data: AppUpdateRequestData) {
             "data" => pub data: AppUpdateRequestData,
         }
     }
@@ -420,7 +411,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `ErrorResponse` object.
-        #[derive(Default)]
         pub struct ErrorResponse: Deserialize {
             "errors" => pub errors: Vec<ErrorResponseErrors>,
         }

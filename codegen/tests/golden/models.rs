@@ -164,7 +164,7 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// A book is a base with a title.
-        pub struct Book: Serialize + Deserialize {
+        pub struct Book: Serialize + Deserialize new(id: i64, title: String) {
             "id" => pub id: i64,
             "kind" => pub kind: Option<Kind>,
             "title" => pub title: String,
@@ -185,7 +185,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `Open` object.
-        #[derive(Default)]
         pub struct Open: Deserialize {
             "known" => pub known: Option<bool>,
             .. => pub additional_properties: ::std::collections::BTreeMap<String, ::serde_json::Value>,
@@ -194,7 +193,6 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `MicrosoftGraphItem` object.
-        #[derive(Default)]
         pub struct MicrosoftGraphItem: Deserialize {
             "@odata.type" => pub odata_type: Option<String>,
         }
@@ -709,7 +707,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `CreatedBody` object.
-            #[derive(Default)]
             pub struct CreatedBody: Deserialize {
                 "location" => pub location: Option<String>,
             }
@@ -717,6 +714,7 @@ pub mod operations {
 
         /// The answer, by status: the statuses carry different bodies.
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum Body {
             /// Status 200.
             Ok(super::super::models::Book),

@@ -407,7 +407,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Value` object.
-            #[derive(Default)]
             pub struct Value: Deserialize {
                 "id" => pub id: Option<String>,
             }
@@ -415,7 +414,6 @@ pub mod operations {
 
         ::connector_runtime::model! {
             /// The `Body` object.
-            #[derive(Default)]
             pub struct Body: Deserialize {
                 "value" => pub value: Vec<Value>,
                 "@odata.nextLink" => pub odata_next_link: Option<String>,
