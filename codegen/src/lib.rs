@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod diff;
 pub mod emit;
 mod error;
 pub mod ir;
@@ -105,6 +106,27 @@ impl Generator {
         self
     }
 
+    /// The lowered API and the code emitted from it, without its header (which names the
+    /// files).
+    fn lower_and_emit(&self) -> Result<(ir::Api, String), Error> {
+        let spec_text = load::json::read(&self.spec)?;
+        let properties = match &self.properties {
+            Some(path) => Some((path.as_path(), load::json::read(path)?)),
+            None => None,
+        };
+        let properties = properties
+            .as_ref()
+            .map(|(path, text)| (*path, text.as_str()));
+        let api = lower_from_str(&self.spec, &spec_text, properties, &self.options)?;
+        let code = emit::emit(&self.spec, &api, &self.options)?;
+        let body = code
+            .split_once('\n')
+            .filter(|(first, _)| first.starts_with("// @generated"))
+            .map_or(code.as_str(), |(_, rest)| rest)
+            .to_owned();
+        Ok((api, body))
+    }
+
     /// Reads the files and returns the generated code. Writes nothing.
     ///
     /// # Errors
@@ -177,6 +199,27 @@ pub fn generate_from_str_with(
     properties: Option<(&Path, &str)>,
     options: &Options,
 ) -> Result<Generated, Error> {
+    let api = lower_from_str(spec_path, spec_text, properties, options)?;
+    let code = emit::emit(spec_path, &api, options)?;
+    Ok(Generated {
+        code,
+        warnings: api.warnings,
+        title: api.title,
+    })
+}
+
+/// Reads and lowers a definition into the [`ir::Api`] that code is emitted from; what
+/// [`diff::compare`] compares.
+///
+/// # Errors
+///
+/// An [`Error`] naming the file and the place in it that is wrong.
+pub fn lower_from_str(
+    spec_path: &Path,
+    spec_text: &str,
+    properties: Option<(&Path, &str)>,
+    options: &Options,
+) -> Result<ir::Api, Error> {
     let swagger = load::definition(spec_path, spec_text)?;
     let mut sources = vec![file_name(spec_path)];
     let properties = match properties {
@@ -186,13 +229,19 @@ pub fn generate_from_str_with(
         }
         None => None,
     };
-    let api = lower::lower(spec_path, &swagger, properties.as_ref(), sources, options)?;
-    let code = emit::emit(spec_path, &api, options)?;
-    Ok(Generated {
-        code,
-        warnings: api.warnings,
-        title: api.title,
-    })
+    lower::lower(spec_path, &swagger, properties.as_ref(), sources, options)
+}
+
+/// Compares what two definitions generate: each change marked breaking or compatible for
+/// users of the generated crate, and the version bump they imply.
+///
+/// # Errors
+///
+/// An [`Error`] naming the file (of either definition) and the place in it that is wrong.
+pub fn diff(old: &Generator, new: &Generator) -> Result<diff::Report, Error> {
+    let (old_api, old_code) = old.lower_and_emit()?;
+    let (new_api, new_code) = new.lower_and_emit()?;
+    Ok(diff::compare(&old_api, &new_api, old_code != new_code))
 }
 
 /// The file name of `path`, for the generated header (never a machine-specific path).

@@ -1,8 +1,12 @@
 //! `connector-codegen generate <apiDefinition.swagger.json> [--properties <apiProperties.json>]
 //! --out <dir> [--name <crate>] [--runtime-path <dir>]`: writes a standalone crate.
 //!
-//! Exit status: 0 on success (warnings about unsupported features go to stderr), 2 on bad
-//! input, with the file and the place in it.
+//! `connector-codegen diff OLD NEW [--old-properties P] [--new-properties P]`: what the
+//! change from OLD to NEW means for users of the generated crate, and the version bump.
+//!
+//! Exit status: 0 on success (warnings about unsupported features go to stderr), 1 when
+//! `diff --fail-on breaking` finds a breaking change, 2 on bad input, with the file and the
+//! place in it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,21 +50,141 @@ enum Command {
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
     },
+    /// Lists what changes for users of the generated crate between two definitions, each
+    /// change marked breaking or compatible, and the version bump it implies.
+    Diff {
+        /// The definition before the change.
+        old: PathBuf,
+        /// The definition after the change.
+        new: PathBuf,
+        /// The apiProperties.json that goes with OLD.
+        #[arg(long)]
+        old_properties: Option<PathBuf>,
+        /// The apiProperties.json that goes with NEW.
+        #[arg(long)]
+        new_properties: Option<PathBuf>,
+        /// `text` (one line per change) or `json`.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// `breaking`: exit with status 1 when a change breaks users (for CI).
+        #[arg(long, value_enum, default_value_t = FailOn::Never)]
+        fail_on: FailOn,
+        /// The crate's current version, to print the next one (`0.3.1`).
+        #[arg(long)]
+        current_version: Option<connector_codegen::diff::Version>,
+    },
+}
+
+/// How `diff` prints its report.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// When `diff` exits with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    Never,
+    Breaking,
 }
 
 fn main() -> ExitCode {
-    let Command::Generate {
-        spec,
-        properties,
-        out,
-        name,
-        runtime_path,
-        no_operation_table,
-        only,
-    } = Cli::parse().command;
-    let mut generator = Generator::new(&spec);
+    match Cli::parse().command {
+        Command::Generate {
+            spec,
+            properties,
+            out,
+            name,
+            runtime_path,
+            no_operation_table,
+            only,
+        } => generate(
+            &spec,
+            properties.as_deref(),
+            &out,
+            name,
+            runtime_path,
+            no_operation_table,
+            only,
+        ),
+        Command::Diff {
+            old,
+            new,
+            old_properties,
+            new_properties,
+            format,
+            fail_on,
+            current_version,
+        } => diff(
+            (&old, old_properties.as_deref()),
+            (&new, new_properties.as_deref()),
+            format,
+            fail_on,
+            current_version.as_ref(),
+        ),
+    }
+}
+
+/// `diff`: prints the report, exits 1 on a breaking change when asked to.
+fn diff(
+    old: (&Path, Option<&Path>),
+    new: (&Path, Option<&Path>),
+    format: Format,
+    fail_on: FailOn,
+    current_version: Option<&connector_codegen::diff::Version>,
+) -> ExitCode {
+    let generator = |(spec, properties): (&Path, Option<&Path>)| {
+        let mut generator = Generator::new(spec);
+        if let Some(properties) = properties {
+            generator.properties(properties);
+        }
+        generator
+    };
+    let report = match connector_codegen::diff(&generator(old), &generator(new)) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match format {
+        Format::Text => print!("{}", report.to_text(current_version)),
+        Format::Json => {
+            let document = serde_json::json!({
+                "changes": report.changes,
+                "bump": report.bump,
+                "next_version": current_version.map(|current| report.next_version(current).to_string()),
+            });
+            match serde_json::to_string_pretty(&document) {
+                Ok(text) => println!("{text}"),
+                Err(error) => {
+                    eprintln!("error: cannot write the report: {error}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+    if fail_on == FailOn::Breaking && report.is_breaking() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `generate`: writes the standalone crate.
+fn generate(
+    spec: &Path,
+    properties: Option<&Path>,
+    out: &Path,
+    name: Option<String>,
+    runtime_path: Option<PathBuf>,
+    no_operation_table: bool,
+    only: Vec<String>,
+) -> ExitCode {
+    let mut generator = Generator::new(spec);
     generator.operation_table(!no_operation_table).only(only);
-    if let Some(properties) = &properties {
+    if let Some(properties) = properties {
         generator.properties(properties);
     }
     let generated = match generator.generate() {
@@ -74,10 +198,10 @@ fn main() -> ExitCode {
         eprintln!("warning: {warning}");
     }
     let crate_spec = CrateSpec {
-        name: name.unwrap_or_else(|| standalone::package_name(&default_name(&spec))),
+        name: name.unwrap_or_else(|| standalone::package_name(&default_name(spec))),
         runtime_path: runtime_path.unwrap_or_else(default_runtime_path),
     };
-    match standalone::write(&out, &crate_spec, &generated.code, &generated.title) {
+    match standalone::write(out, &crate_spec, &generated.code, &generated.title) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");

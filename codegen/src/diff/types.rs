@@ -1,0 +1,323 @@
+//! Declared types: models, parameter enums, each operation's own types and re-exports.
+
+use std::collections::BTreeMap;
+
+use super::{Change, ChangeKind, Impact, change, type_text};
+use crate::ir::{Api, EnumDef, Field, TypeDef, TypeKind, TypeRef, UnionDef};
+
+/// A public item that names a type: its declaration, or a `pub use` of a shared one.
+enum Declared<'a> {
+    Type(&'a TypeDef),
+    ReExport(String),
+}
+
+/// Every type users can name, by path, in declaration order.
+fn declared(api: &Api) -> Vec<(String, Declared<'_>)> {
+    let mut items: Vec<(String, Declared<'_>)> = Vec::new();
+    for def in &api.models {
+        items.push((format!("models::{}", def.name), Declared::Type(def)));
+    }
+    for def in &api.parameter_types {
+        items.push((format!("parameters::{}", def.name), Declared::Type(def)));
+    }
+    for operation in &api.operations {
+        let module = format!("operations::{}", operation.fn_name);
+        for def in &operation.types {
+            items.push((format!("{module}::{}", def.name), Declared::Type(def)));
+        }
+        for (local, shared) in &operation.reexports {
+            items.push((
+                format!("{module}::{local}"),
+                Declared::ReExport(format!("parameters::{shared}")),
+            ));
+        }
+    }
+    items
+}
+
+/// The changes of types, in the new definition's order, then the removed ones.
+pub fn compare(old: &Api, new: &Api) -> Vec<Change> {
+    let before: BTreeMap<String, Declared<'_>> = declared(old).into_iter().collect();
+    let after = declared(new);
+    let mut changes = Vec::new();
+    for (path, item) in &after {
+        match (before.get(path), item) {
+            (None, _) => changes.push(change(
+                path.clone(),
+                ChangeKind::Added,
+                "new type".to_owned(),
+                Impact::Compatible,
+            )),
+            (Some(Declared::Type(old)), Declared::Type(new)) => {
+                changes.extend(compare_type(path, old, new));
+            }
+            (Some(Declared::ReExport(old)), Declared::ReExport(new)) if old == new => {}
+            (Some(_), _) => changes.push(change(
+                path.clone(),
+                ChangeKind::Changed,
+                "now names a different type".to_owned(),
+                Impact::Breaking,
+            )),
+        }
+    }
+    for path in before.keys() {
+        if !after.iter().any(|(kept, _)| kept == path) {
+            changes.push(change(
+                path.clone(),
+                ChangeKind::Removed,
+                "the type is gone".to_owned(),
+                Impact::Breaking,
+            ));
+        }
+    }
+    changes
+}
+
+fn kind_name(kind: &TypeKind) -> &'static str {
+    match kind {
+        TypeKind::Struct(_) => "a struct",
+        TypeKind::Enum(_) => "an enum of values",
+        TypeKind::Alias(_) => "a type alias",
+        TypeKind::Responses(_) => "an enum of answers",
+        TypeKind::Union(_) => "a union",
+    }
+}
+
+fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
+    let changed =
+        |detail: String, impact| change(path.to_owned(), ChangeKind::Changed, detail, impact);
+    let mut changes = Vec::new();
+    for (trait_name, had, has) in [
+        ("Serialize (it can be sent)", old.serialize, new.serialize),
+        (
+            "Deserialize (it can be read)",
+            old.deserialize,
+            new.deserialize,
+        ),
+    ] {
+        match (had, has) {
+            (true, false) => changes.push(changed(format!("loses {trait_name}"), Impact::Breaking)),
+            (false, true) => {
+                changes.push(changed(format!("gains {trait_name}"), Impact::Compatible))
+            }
+            _ => {}
+        }
+    }
+    match (&old.kind, &new.kind) {
+        (TypeKind::Struct(before), TypeKind::Struct(after)) => {
+            changes.extend(compare_struct(path, old, before, new, after));
+        }
+        (TypeKind::Enum(before), TypeKind::Enum(after)) => {
+            changes.extend(compare_enum(path, before, after));
+        }
+        (TypeKind::Union(before), TypeKind::Union(after)) => {
+            changes.extend(compare_union(path, before, after));
+        }
+        (TypeKind::Alias(before), TypeKind::Alias(after)) => {
+            if type_text(before) != type_text(after) {
+                changes.push(changed(
+                    format!(
+                        "now stands for {} instead of {}",
+                        type_text(after),
+                        type_text(before)
+                    ),
+                    Impact::Breaking,
+                ));
+            }
+        }
+        (TypeKind::Responses(before), TypeKind::Responses(after)) => {
+            let before: Vec<(String, Option<String>)> = before
+                .iter()
+                .map(|variant| {
+                    (
+                        variant.name.clone(),
+                        variant.payload.as_ref().map(type_text),
+                    )
+                })
+                .collect();
+            let after: Vec<(String, Option<String>)> = after
+                .iter()
+                .map(|variant| {
+                    (
+                        variant.name.clone(),
+                        variant.payload.as_ref().map(type_text),
+                    )
+                })
+                .collect();
+            changes.extend(compare_variants(path, &before, &after));
+        }
+        (before, after) => changes.push(changed(
+            format!("changes from {} to {}", kind_name(before), kind_name(after)),
+            Impact::Breaking,
+        )),
+    }
+    changes
+}
+
+/// A field's type as declared: `Option` around what may be absent.
+fn field_text(field: &Field) -> String {
+    let inner = type_text(&field.ty);
+    let collection = matches!(field.ty, TypeRef::Vec(_) | TypeRef::Map(_));
+    if field.required || field.flatten || collection {
+        inner
+    } else {
+        format!("Option<{inner}>")
+    }
+}
+
+/// How callers build a request model: `new(required members)` or `Default`.
+fn constructor(def: &TypeDef, fields: &[Field]) -> Option<String> {
+    if !def.serialize {
+        return None;
+    }
+    let required: Vec<String> = fields
+        .iter()
+        .filter(|field| field.required && !field.flatten)
+        .map(|field| format!("{}: {}", field.rust_name, field_text(field)))
+        .collect();
+    Some(if required.is_empty() {
+        "Default".to_owned()
+    } else {
+        format!("new({})", required.join(", "))
+    })
+}
+
+fn compare_struct(
+    path: &str,
+    old_def: &TypeDef,
+    old: &[Field],
+    new_def: &TypeDef,
+    new: &[Field],
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    if let (Some(before), Some(after)) = (constructor(old_def, old), constructor(new_def, new))
+        && before != after
+    {
+        changes.push(change(
+            path.to_owned(),
+            ChangeKind::Changed,
+            format!("is built with {after} instead of {before}"),
+            Impact::Breaking,
+        ));
+    }
+    let before: BTreeMap<&str, String> = old
+        .iter()
+        .map(|field| (field.rust_name.as_str(), field_text(field)))
+        .collect();
+    for field in new {
+        let item = format!("{path}.{}", field.rust_name);
+        let ty = field_text(field);
+        match before.get(field.rust_name.as_str()) {
+            None => changes.push(change(
+                item,
+                ChangeKind::Added,
+                format!("new member `{}: {ty}`", field.rust_name),
+                Impact::Compatible,
+            )),
+            Some(previous) if *previous != ty => changes.push(change(
+                item,
+                ChangeKind::Changed,
+                format!("the member's type changes from {previous} to {ty}"),
+                Impact::Breaking,
+            )),
+            Some(_) => {}
+        }
+    }
+    for field in old {
+        if !new.iter().any(|kept| kept.rust_name == field.rust_name) {
+            changes.push(change(
+                format!("{path}.{}", field.rust_name),
+                ChangeKind::Removed,
+                "the member is gone".to_owned(),
+                Impact::Breaking,
+            ));
+        }
+    }
+    changes
+}
+
+fn compare_enum(path: &str, old: &EnumDef, new: &EnumDef) -> Vec<Change> {
+    let variants = |enumeration: &EnumDef| -> Vec<(String, Option<String>)> {
+        let mut variants: Vec<(String, Option<String>)> = enumeration
+            .variants
+            .iter()
+            .map(|variant| {
+                (
+                    variant.rust_name.clone(),
+                    Some(format!("\"{}\"", variant.wire)),
+                )
+            })
+            .collect();
+        if let Some(catch_all) = &enumeration.catch_all {
+            variants.push((catch_all.clone(), Some("String".to_owned())));
+        }
+        variants
+    };
+    compare_variants(path, &variants(old), &variants(new))
+}
+
+fn compare_union(path: &str, old: &UnionDef, new: &UnionDef) -> Vec<Change> {
+    let variants = |union: &UnionDef| -> Vec<(String, Option<String>)> {
+        union
+            .variants
+            .iter()
+            .map(|variant| (variant.name.clone(), Some(type_text(&variant.ty))))
+            .collect()
+    };
+    let mut changes = compare_variants(path, &variants(old), &variants(new));
+    if old.tag != new.tag {
+        changes.push(change(
+            path.to_owned(),
+            ChangeKind::Changed,
+            "tells its variants apart differently".to_owned(),
+            Impact::Patch,
+        ));
+    }
+    changes
+}
+
+/// Variants added (compatible: the enums are non-exhaustive), removed or changed (breaking).
+fn compare_variants(
+    path: &str,
+    old: &[(String, Option<String>)],
+    new: &[(String, Option<String>)],
+) -> Vec<Change> {
+    let before: BTreeMap<&str, &Option<String>> = old
+        .iter()
+        .map(|(name, payload)| (name.as_str(), payload))
+        .collect();
+    let mut changes = Vec::new();
+    for (name, payload) in new {
+        let item = format!("{path}::{name}");
+        let shown = payload.as_deref().unwrap_or("no value");
+        match before.get(name.as_str()) {
+            None => changes.push(change(
+                item,
+                ChangeKind::Added,
+                format!("new variant ({shown})"),
+                Impact::Compatible,
+            )),
+            Some(previous) if *previous != payload => changes.push(change(
+                item,
+                ChangeKind::Changed,
+                format!(
+                    "the variant changes from {} to {shown}",
+                    previous.as_deref().unwrap_or("no value")
+                ),
+                Impact::Breaking,
+            )),
+            Some(_) => {}
+        }
+    }
+    for (name, _) in old {
+        if !new.iter().any(|(kept, _)| kept == name) {
+            changes.push(change(
+                format!("{path}::{name}"),
+                ChangeKind::Removed,
+                "the variant is gone".to_owned(),
+                Impact::Breaking,
+            ));
+        }
+    }
+    changes
+}
