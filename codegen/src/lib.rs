@@ -106,17 +106,22 @@ impl Generator {
         self
     }
 
+    /// The text of the definition and, when set, of the properties file.
+    fn read_inputs(&self) -> Result<(String, Option<String>), Error> {
+        let spec = load::json::read(&self.spec)?;
+        let properties = self
+            .properties
+            .as_deref()
+            .map(load::json::read)
+            .transpose()?;
+        Ok((spec, properties))
+    }
+
     /// The lowered API and the code emitted from it, without its header (which names the
     /// files).
     fn lower_and_emit(&self) -> Result<(ir::Api, String), Error> {
-        let spec_text = load::json::read(&self.spec)?;
-        let properties = match &self.properties {
-            Some(path) => Some((path.as_path(), load::json::read(path)?)),
-            None => None,
-        };
-        let properties = properties
-            .as_ref()
-            .map(|(path, text)| (*path, text.as_str()));
+        let (spec_text, properties_text) = self.read_inputs()?;
+        let properties = self.properties.as_deref().zip(properties_text.as_deref());
         let api = lower_from_str(&self.spec, &spec_text, properties, &self.options)?;
         let code = emit::emit(&self.spec, &api, &self.options)?;
         let body = code
@@ -133,14 +138,8 @@ impl Generator {
     ///
     /// An [`Error`] naming the file and the place in it that is wrong.
     pub fn generate(&self) -> Result<Generated, Error> {
-        let spec_text = load::json::read(&self.spec)?;
-        let properties = match &self.properties {
-            Some(path) => Some((path.as_path(), load::json::read(path)?)),
-            None => None,
-        };
-        let properties = properties
-            .as_ref()
-            .map(|(path, text)| (*path, text.as_str()));
+        let (spec_text, properties_text) = self.read_inputs()?;
+        let properties = self.properties.as_deref().zip(properties_text.as_deref());
         let mut generated =
             generate_from_str_with(&self.spec, &spec_text, properties, &self.options)?;
         let script = self.spec.with_file_name("script.csx");

@@ -153,6 +153,7 @@ impl std::fmt::Display for Version {
 /// all, so that a change this report has no entry for still asks for a patch release.
 pub fn compare(old: &Api, new: &Api, code_changed: bool) -> Report {
     let mut changes = operations::compare(old, new);
+    changes.extend(operations::compare_connection(old, new));
     changes.extend(types::compare(old, new));
     let bump = match changes.iter().map(|change| change.impact).max() {
         Some(Impact::Breaking) => Bump::Major,
@@ -164,23 +165,12 @@ pub fn compare(old: &Api, new: &Api, code_changed: bool) -> Report {
     Report { changes, bump }
 }
 
-/// A type as the generated code spells it, for comparing and for messages.
-fn type_text(ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::String => "String".to_owned(),
-        TypeRef::Boolean => "bool".to_owned(),
-        TypeRef::I32 => "i32".to_owned(),
-        TypeRef::I64 => "i64".to_owned(),
-        TypeRef::F32 => "f32".to_owned(),
-        TypeRef::F64 => "f64".to_owned(),
-        TypeRef::Json => "serde_json::Value".to_owned(),
-        TypeRef::Unit => "()".to_owned(),
-        TypeRef::Bytes => "Vec<u8>".to_owned(),
-        TypeRef::Named(name) => name.clone(),
-        TypeRef::Model(name) => format!("models::{name}"),
-        TypeRef::Vec(item) => format!("Vec<{}>", type_text(item)),
-        TypeRef::Map(value) => format!("BTreeMap<String, {}>", type_text(value)),
-    }
+/// A type as the generated code spells it from the crate root (`operations::<module>::X`
+/// for an operation's own types, `models::X` for shared ones), for comparing and messages.
+fn type_text(ty: &TypeRef, module: &str) -> String {
+    crate::emit::names::type_text(ty, &crate::emit::names::Place::Root { module })
+        .replace("::std::collections::", "")
+        .replace("::serde_json::", "serde_json::")
 }
 
 /// A change entry.

@@ -5,6 +5,42 @@ use std::collections::BTreeMap;
 use super::{Change, ChangeKind, Impact, change, type_text};
 use crate::ir::{Api, Decoding, Operation};
 
+/// The connection settings (fields of `Connection`) added, which is compatible, and removed.
+pub fn compare_connection(old: &Api, new: &Api) -> Vec<Change> {
+    let names = |api: &Api| -> Vec<String> {
+        api.connection_parameters
+            .iter()
+            .map(|parameter| crate::naming::snake(&parameter.name))
+            .collect()
+    };
+    let (before, after) = (names(old), names(new));
+    let added = after
+        .iter()
+        .filter(|name| !before.contains(name))
+        .map(|name| {
+            let detail = "new connection setting".to_owned();
+            change(
+                format!("Connection.{name}"),
+                ChangeKind::Added,
+                detail,
+                Impact::Compatible,
+            )
+        });
+    let removed = before
+        .iter()
+        .filter(|name| !after.contains(name))
+        .map(|name| {
+            let detail = "the connection setting is gone".to_owned();
+            change(
+                format!("Connection.{name}"),
+                ChangeKind::Removed,
+                detail,
+                Impact::Breaking,
+            )
+        });
+    added.chain(removed).collect()
+}
+
 /// The changes of operations, by method name: in the new definition's order, then the
 /// removed ones.
 pub fn compare(old: &Api, new: &Api) -> Vec<Change> {
@@ -55,7 +91,13 @@ fn arguments(operation: &Operation) -> Vec<String> {
         .params
         .iter()
         .filter(|parameter| parameter.required)
-        .map(|parameter| format!("{}: {}", parameter.rust_name, type_text(&parameter.ty)))
+        .map(|parameter| {
+            format!(
+                "{}: {}",
+                parameter.rust_name,
+                type_text(&parameter.ty, &operation.fn_name)
+            )
+        })
         .collect()
 }
 
@@ -65,7 +107,12 @@ fn setters(operation: &Operation) -> BTreeMap<&str, String> {
         .params
         .iter()
         .filter(|parameter| !parameter.required)
-        .map(|parameter| (parameter.rust_name.as_str(), type_text(&parameter.ty)))
+        .map(|parameter| {
+            (
+                parameter.rust_name.as_str(),
+                type_text(&parameter.ty, &operation.fn_name),
+            )
+        })
         .collect()
 }
 
@@ -95,7 +142,10 @@ fn compare_one(old: &Operation, new: &Operation) -> Vec<Change> {
         ));
     }
     changes.extend(compare_setters(old, new));
-    let (old_body, new_body) = (type_text(&old.response), type_text(&new.response));
+    let (old_body, new_body) = (
+        type_text(&old.response, &old.fn_name),
+        type_text(&new.response, &new.fn_name),
+    );
     if old_body != new_body || decoding(old) != decoding(new) {
         changes.push(change(
             name.clone(),

@@ -83,7 +83,15 @@ fn kind_name(kind: &TypeKind) -> &'static str {
     }
 }
 
+/// The operation module a type path lies in (`operations::<module>::X`), or none.
+fn module_of(path: &str) -> &str {
+    path.strip_prefix("operations::")
+        .and_then(|rest| rest.split_once("::"))
+        .map_or("", |(module, _)| module)
+}
+
 fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
+    let module = module_of(path);
     let changed =
         |detail: String, impact| change(path.to_owned(), ChangeKind::Changed, detail, impact);
     let mut changes = Vec::new();
@@ -105,7 +113,7 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
     }
     match (&old.kind, &new.kind) {
         (TypeKind::Struct(before), TypeKind::Struct(after)) => {
-            changes.extend(compare_struct(path, old, before, new, after));
+            changes.extend(compare_struct(path, (old, before), (new, after)));
         }
         (TypeKind::Enum(before), TypeKind::Enum(after)) => {
             changes.extend(compare_enum(path, before, after));
@@ -114,13 +122,10 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
             changes.extend(compare_union(path, before, after));
         }
         (TypeKind::Alias(before), TypeKind::Alias(after)) => {
-            if type_text(before) != type_text(after) {
+            let (before, after) = (type_text(before, module), type_text(after, module));
+            if before != after {
                 changes.push(changed(
-                    format!(
-                        "now stands for {} instead of {}",
-                        type_text(after),
-                        type_text(before)
-                    ),
+                    format!("now stands for {after} instead of {before}"),
                     Impact::Breaking,
                 ));
             }
@@ -131,7 +136,7 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
                 .map(|variant| {
                     (
                         variant.name.clone(),
-                        variant.payload.as_ref().map(type_text),
+                        variant.payload.as_ref().map(|ty| type_text(ty, module)),
                     )
                 })
                 .collect();
@@ -140,7 +145,7 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
                 .map(|variant| {
                     (
                         variant.name.clone(),
-                        variant.payload.as_ref().map(type_text),
+                        variant.payload.as_ref().map(|ty| type_text(ty, module)),
                     )
                 })
                 .collect();
@@ -155,8 +160,8 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
 }
 
 /// A field's type as declared: `Option` around what may be absent.
-fn field_text(field: &Field) -> String {
-    let inner = type_text(&field.ty);
+fn field_text(field: &Field, module: &str) -> String {
+    let inner = type_text(&field.ty, module);
     let collection = matches!(field.ty, TypeRef::Vec(_) | TypeRef::Map(_));
     if field.required || field.flatten || collection {
         inner
@@ -166,14 +171,14 @@ fn field_text(field: &Field) -> String {
 }
 
 /// How callers build a request model: `new(required members)` or `Default`.
-fn constructor(def: &TypeDef, fields: &[Field]) -> Option<String> {
+fn constructor(def: &TypeDef, fields: &[Field], module: &str) -> Option<String> {
     if !def.serialize {
         return None;
     }
     let required: Vec<String> = fields
         .iter()
         .filter(|field| field.required && !field.flatten)
-        .map(|field| format!("{}: {}", field.rust_name, field_text(field)))
+        .map(|field| format!("{}: {}", field.rust_name, field_text(field, module)))
         .collect();
     Some(if required.is_empty() {
         "Default".to_owned()
@@ -184,14 +189,15 @@ fn constructor(def: &TypeDef, fields: &[Field]) -> Option<String> {
 
 fn compare_struct(
     path: &str,
-    old_def: &TypeDef,
-    old: &[Field],
-    new_def: &TypeDef,
-    new: &[Field],
+    (old_def, old): (&TypeDef, &[Field]),
+    (new_def, new): (&TypeDef, &[Field]),
 ) -> Vec<Change> {
+    let module = module_of(path);
     let mut changes = Vec::new();
-    if let (Some(before), Some(after)) = (constructor(old_def, old), constructor(new_def, new))
-        && before != after
+    if let (Some(before), Some(after)) = (
+        constructor(old_def, old, module),
+        constructor(new_def, new, module),
+    ) && before != after
     {
         changes.push(change(
             path.to_owned(),
@@ -202,11 +208,11 @@ fn compare_struct(
     }
     let before: BTreeMap<&str, String> = old
         .iter()
-        .map(|field| (field.rust_name.as_str(), field_text(field)))
+        .map(|field| (field.rust_name.as_str(), field_text(field, module)))
         .collect();
     for field in new {
         let item = format!("{path}.{}", field.rust_name);
-        let ty = field_text(field);
+        let ty = field_text(field, module);
         match before.get(field.rust_name.as_str()) {
             None => changes.push(change(
                 item,
@@ -257,11 +263,12 @@ fn compare_enum(path: &str, old: &EnumDef, new: &EnumDef) -> Vec<Change> {
 }
 
 fn compare_union(path: &str, old: &UnionDef, new: &UnionDef) -> Vec<Change> {
+    let module = module_of(path);
     let variants = |union: &UnionDef| -> Vec<(String, Option<String>)> {
         union
             .variants
             .iter()
-            .map(|variant| (variant.name.clone(), Some(type_text(&variant.ty))))
+            .map(|variant| (variant.name.clone(), Some(type_text(&variant.ty, module))))
             .collect()
     };
     let mut changes = compare_variants(path, &variants(old), &variants(new));

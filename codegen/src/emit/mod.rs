@@ -5,7 +5,7 @@ mod client;
 mod compact;
 pub mod docs;
 mod meta;
-mod names;
+pub(crate) mod names;
 mod operation;
 mod paging;
 mod policy;

@@ -120,8 +120,10 @@ pub static OPERATIONS: &[&::connector_runtime::meta::OperationInfo] = &[
 ];
 
 /// The connection settings the definition declares (`connectionParameters`), given to
-/// a client with [`Client::with_connection`]. `Debug` hides the secret ones.
+/// a client with [`Client::with_connection`]: start from `Connection::default()` and
+/// set the ones you need. `Debug` hides the secret ones.
 #[derive(Clone, Default)]
+#[non_exhaustive]
 pub struct Connection {
     /// The region of your account, such as eu
     ///
