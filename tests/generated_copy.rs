@@ -2,6 +2,9 @@
 //! connector is a reviewable diff. These tests keep it in sync and check that the connector
 //! growing an operation only adds lines.
 
+#[path = "common/changelog.rs"]
+mod changelog;
+
 use std::path::{Path, PathBuf};
 
 use connector_codegen::{Generator, generate_from_str};
@@ -41,11 +44,12 @@ fn the_committed_copy_matches_the_connector() {
     let copy = root().join(COPY);
     if std::env::var_os("UPDATE_GENERATED").is_some_and(|value| value == "1") {
         std::fs::write(&copy, &generated).unwrap();
+        changelog::record(&root());
         return;
     }
     let committed = std::fs::read_to_string(&copy).unwrap_or_default();
     assert!(
-        committed == generated,
+        committed == generated && changelog::snapshot_is_current(&root()),
         "{COPY} is stale: run `UPDATE_GENERATED=1 cargo test --workspace` and commit the result"
     );
 }

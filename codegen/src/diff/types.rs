@@ -39,9 +39,22 @@ fn declared(api: &Api) -> Vec<(String, Declared<'_>)> {
 pub fn compare(old: &Api, new: &Api) -> Vec<Change> {
     let before: BTreeMap<String, Declared<'_>> = declared(old).into_iter().collect();
     let after = declared(new);
+    // The types of a new operation come with it: its entry says so.
+    let new_modules: Vec<String> = new
+        .operations
+        .iter()
+        .filter(|operation| {
+            !old.operations
+                .iter()
+                .any(|kept| kept.fn_name == operation.fn_name)
+        })
+        .map(|operation| format!("operations::{}::", operation.fn_name))
+        .collect();
+    let in_new_module = |path: &str| new_modules.iter().any(|module| path.starts_with(module));
     let mut changes = Vec::new();
     for (path, item) in &after {
         match (before.get(path), item) {
+            (None, _) if in_new_module(path) => {}
             (None, _) => changes.push(change(
                 path.clone(),
                 ChangeKind::Added,
@@ -60,8 +73,19 @@ pub fn compare(old: &Api, new: &Api) -> Vec<Change> {
             )),
         }
     }
+    let old_modules: Vec<String> = old
+        .operations
+        .iter()
+        .filter(|operation| {
+            !new.operations
+                .iter()
+                .any(|kept| kept.fn_name == operation.fn_name)
+        })
+        .map(|operation| format!("operations::{}::", operation.fn_name))
+        .collect();
     for path in before.keys() {
-        if !after.iter().any(|(kept, _)| kept == path) {
+        let with_its_operation = old_modules.iter().any(|module| path.starts_with(module));
+        if !with_its_operation && !after.iter().any(|(kept, _)| kept == path) {
             changes.push(change(
                 path.clone(),
                 ChangeKind::Removed,
