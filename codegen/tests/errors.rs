@@ -249,3 +249,32 @@ fn patterns_the_client_cannot_read_are_left_to_the_server_with_a_warning() {
     assert!(!generated.code.contains("(?!us-)"), "{}", generated.code);
     assert!(generated.code.contains("^[A-Z]{3}$"), "{}", generated.code);
 }
+
+#[test]
+fn an_alias_defined_in_terms_of_itself_keeps_the_inner_one_as_json() {
+    let spec = r##"{"swagger": "2.0", "info": {"title": "t", "version": "1"},
+        "paths": {"/tokens": {"get": {"operationId": "ListTokens",
+            "responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/JToken"}}}}}},
+        "definitions": {
+            "JToken": {"type": "array", "items": {"$ref": "#/definitions/JToken"}},
+            "Left": {"type": "array", "items": {"$ref": "#/definitions/Right"}},
+            "Right": {"type": "object", "additionalProperties": {"$ref": "#/definitions/Left"}}
+        }}"##;
+    let generated = generate_from_str(Path::new("tokens.json"), spec, None).unwrap();
+    assert!(
+        generated
+            .code
+            .contains("pub type JToken = Vec<::serde_json::Value>;"),
+        "{}",
+        generated.code
+    );
+    let warnings = generated.warnings.join("\n");
+    assert!(
+        warnings.contains("`JToken` is defined in terms of itself"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("`Left`") || warnings.contains("`Right`"),
+        "{warnings}"
+    );
+}

@@ -199,9 +199,13 @@ fn constructor(def: &TypeDef, fields: &[Field], module: &str) -> Option<String> 
     if !def.serialize {
         return None;
     }
-    let required: Vec<String> = fields
+    let mut required: Vec<&Field> = fields
         .iter()
         .filter(|field| field.required && !field.flatten)
+        .collect();
+    required.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    let required: Vec<String> = required
+        .iter()
         .map(|field| format!("{}: {}", field.rust_name, field_text(field, module)))
         .collect();
     Some(if required.is_empty() {

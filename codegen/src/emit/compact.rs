@@ -62,10 +62,13 @@ pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
     let mut text = Text::default();
     text.line(0, "::connector_runtime::model! {");
     text.docs(1, &type_docs(def, "object"));
-    let required: Vec<&Field> = fields
+    // In name order, so that a definition listing its members in another order does not
+    // reorder the constructor's arguments.
+    let mut required: Vec<&Field> = fields
         .iter()
         .filter(|field| field.required && !field.flatten)
         .collect();
+    required.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     // Only what requests carry is built by callers: with `Default` when every member is
     // optional, else with `new(required members)`.
     if def.serialize && required.is_empty() {

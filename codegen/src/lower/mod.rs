@@ -1,5 +1,6 @@
 //! Lowering: document models to the IR. Every error names the JSON path it is about.
 
+pub mod alias_cycles;
 pub mod connection;
 pub mod direction;
 pub mod models;

@@ -75,6 +75,7 @@ pub fn lower(definitions: &Rc<Definitions>, warnings: &mut Vec<String>) -> Vec<T
     let mut types = builder.types;
     let named: HashSet<&str> = definitions.names.values().map(String::as_str).collect();
     shapes::share(&mut types, &named);
+    super::alias_cycles::break_cycles(&mut types, warnings);
     box_recursive_fields(&mut types);
     types
 }

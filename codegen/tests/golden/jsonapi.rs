@@ -363,7 +363,7 @@ pub mod models {
 
     ::connector_runtime::model! {
         /// The `AppUpdateRequestData` object.
-        pub struct AppUpdateRequestData: Serialize + Deserialize new(r#type: AppType, id: String) {
+        pub struct AppUpdateRequestData: Serialize + Deserialize new(id: String, r#type: AppType) {
             "type" => pub r#type: AppType,
             "id" => pub id: String,
             "attributes" => pub attributes: Option<AppUpdateRequestDataAttributes>,
