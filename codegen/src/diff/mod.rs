@@ -168,9 +168,11 @@ pub fn compare(old: &Api, new: &Api, code_changed: bool) -> Report {
 /// A type as the generated code spells it from the crate root (`operations::<module>::X`
 /// for an operation's own types, `models::X` for shared ones), for comparing and messages.
 fn type_text(ty: &TypeRef, module: &str) -> String {
-    crate::emit::names::type_text(ty, &crate::emit::names::Place::Root { module })
+    let text = crate::emit::names::type_text(ty, &crate::emit::names::Place::Root { module })
         .replace("::std::collections::", "")
-        .replace("::serde_json::", "serde_json::")
+        .replace("::serde_json::", "serde_json::");
+    // A shared type that names an operation's own type: the name alone.
+    text.replace("operations::::", "")
 }
 
 /// A change entry.
