@@ -168,11 +168,25 @@ pub fn compare(old: &Api, new: &Api, code_changed: bool) -> Report {
 /// A type as the generated code spells it from the crate root (`operations::<module>::X`
 /// for an operation's own types, `models::X` for shared ones), for comparing and messages.
 fn type_text(ty: &TypeRef, module: &str) -> String {
-    let text = crate::emit::names::type_text(ty, &crate::emit::names::Place::Root { module })
-        .replace("::std::collections::", "")
-        .replace("::serde_json::", "serde_json::");
-    // A shared type that names an operation's own type: the name alone.
-    text.replace("operations::::", "")
+    readable(&crate::emit::names::type_text(ty, &root(module)))
+}
+
+/// Where [`type_text`] and [`field_text`] spell types from.
+fn root(module: &str) -> crate::emit::names::Place<'_> {
+    crate::emit::names::Place::Root { module }
+}
+
+/// A struct member's type as the generated code declares it (`Option`, `Box` and all).
+fn field_text(field: &crate::ir::Field, module: &str) -> String {
+    readable(&crate::emit::compact::field_type(field, &root(module)))
+}
+
+/// Generated spelling without the absolute paths: `BTreeMap<…>`, `serde_json::Value`, and a
+/// shared type that names an operation's own type by its name alone.
+fn readable(text: &str) -> String {
+    text.replace("::std::collections::", "")
+        .replace("::serde_json::", "serde_json::")
+        .replace("operations::::", "")
 }
 
 /// A change entry.

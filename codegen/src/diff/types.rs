@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Change, ChangeKind, Impact, change, type_text};
-use crate::ir::{Api, EnumDef, Field, TypeDef, TypeKind, TypeRef, UnionDef};
+use super::{Change, ChangeKind, Impact, change, field_text, type_text};
+use crate::ir::{Api, EnumDef, Field, TypeDef, TypeKind, UnionDef};
 
 /// A public item that names a type: its declaration, or a `pub use` of a shared one.
 enum Declared<'a> {
@@ -183,28 +183,12 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
     changes
 }
 
-/// A field's type as declared: `Option` around what may be absent.
-fn field_text(field: &Field, module: &str) -> String {
-    let inner = type_text(&field.ty, module);
-    let collection = matches!(field.ty, TypeRef::Vec(_) | TypeRef::Map(_));
-    if field.required || field.flatten || collection {
-        inner
-    } else {
-        format!("Option<{inner}>")
-    }
-}
-
 /// How callers build a request model: `new(required members)` or `Default`.
 fn constructor(def: &TypeDef, fields: &[Field], module: &str) -> Option<String> {
     if !def.serialize {
         return None;
     }
-    let mut required: Vec<&Field> = fields
-        .iter()
-        .filter(|field| field.required && !field.flatten)
-        .collect();
-    required.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
-    let required: Vec<String> = required
+    let required: Vec<String> = crate::emit::compact::constructor_arguments(fields)
         .iter()
         .map(|field| format!("{}: {}", field.rust_name, field_text(field, module)))
         .collect();

@@ -62,13 +62,7 @@ pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
     let mut text = Text::default();
     text.line(0, "::connector_runtime::model! {");
     text.docs(1, &type_docs(def, "object"));
-    // In name order, so that a definition listing its members in another order does not
-    // reorder the constructor's arguments.
-    let mut required: Vec<&Field> = fields
-        .iter()
-        .filter(|field| field.required && !field.flatten)
-        .collect();
-    required.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    let required = constructor_arguments(fields);
     // Only what requests carry is built by callers: with `Default` when every member is
     // optional, else with `new(required members)`.
     if def.serialize && required.is_empty() {
@@ -126,9 +120,20 @@ pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
     text.out
 }
 
+/// The members a request model's `new` takes: the required ones, in name order, so that a
+/// definition listing its members in another order does not reorder the arguments.
+pub(crate) fn constructor_arguments(fields: &[Field]) -> Vec<&Field> {
+    let mut required: Vec<&Field> = fields
+        .iter()
+        .filter(|field| field.required && !field.flatten)
+        .collect();
+    required.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
+    required
+}
+
 /// A field's type: `Option` around what is not required, except lists and maps, which are
 /// empty when absent; `Box` inside for types that contain themselves.
-fn field_type(field: &Field, place: &Place<'_>) -> String {
+pub(crate) fn field_type(field: &Field, place: &Place<'_>) -> String {
     let inner = type_text(&field.ty, place);
     let inner = if field.boxed {
         format!("Box<{inner}>")

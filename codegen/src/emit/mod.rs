@@ -2,7 +2,7 @@
 
 mod bounds;
 mod client;
-mod compact;
+pub(crate) mod compact;
 pub mod docs;
 mod meta;
 pub(crate) mod names;
