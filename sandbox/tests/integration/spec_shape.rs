@@ -1,9 +1,7 @@
 //! The sandbox's documents conform to the 200-response schemas in the connector definition
 //! (`../apiDefinition.swagger.json`), so models generated from them decode these documents.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn definition() -> Value {

@@ -1,10 +1,8 @@
 //! Server behaviour: rate-limit header, injected faults, request log, shutdown.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 fn remaining(answer: &Answer) -> u32 {
     let header = answer.headers["x-rate-limit"].to_str().expect("ascii");

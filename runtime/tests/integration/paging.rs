@@ -1,10 +1,8 @@
 //! Following `links.next`: `Client::pages`, `items`, `collect_all` and `execute_next`.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Recorded, Reply, client, client_with, fast_retries, get, recorded, serve};
+use crate::common::{Recorded, Reply, client, client_with, fast_retries, get, recorded, serve};
 use connector_runtime::{Error, Page, Response, Stream};
 use futures_util::StreamExt as _;
 use serde_json::{Value, json};

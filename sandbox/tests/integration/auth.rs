@@ -1,9 +1,7 @@
 //! Token verification end to end: what Apple accepts and each rule it rejects on.
 
-mod common;
-
+use crate::common::*;
 use app_store_connect_sandbox::TestKey;
-use common::*;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{Value, json};
 

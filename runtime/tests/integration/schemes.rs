@@ -1,11 +1,9 @@
 //! The non-JWT auth schemes on the wire: API keys in headers and query strings, bearer
 //! tokens, basic credentials; no 401 retry for them; no key in errors.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Reply, credentials, recorded, serve};
+use crate::common::{Reply, credentials, recorded, serve};
 use connector_runtime::{Auth, Client, Error, Method, Request, RetryPolicy};
 use serde_json::{Value, json};
 

@@ -1,10 +1,8 @@
 //! End-to-end behaviour of `Client::execute` against a local server.
 
-mod common;
-
 use std::time::Duration;
 
-use common::{Reply, client, client_with, fast_retries, get, recorded, serve};
+use crate::common::{Reply, client, client_with, fast_retries, get, recorded, serve};
 use connector_runtime::{ApiErrorSource, Client, Error, Method, RateLimit, Request};
 use serde_json::{Value, json};
 

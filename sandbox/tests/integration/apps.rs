@@ -1,11 +1,9 @@
 //! `/v1/apps` and `/v1/apps/{id}`: documents, paging, filters, parameter errors, routing.
 
-mod common;
-
 use std::collections::HashSet;
 
+use crate::common::*;
 use app_store_connect_sandbox::{App, sample_apps};
-use common::*;
 use serde_json::Value;
 
 fn ids(body: &Value) -> Vec<String> {

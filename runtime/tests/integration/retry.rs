@@ -1,13 +1,11 @@
 //! Retries of `Client::execute`: which outcomes are retried, how long it waits, and
 //! when it gives up.
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{Reply, client_with, fast_retries, get, recorded, serve};
+use crate::common::{Reply, client_with, fast_retries, get, recorded, serve};
 use connector_runtime::{Client, Error, Method, Request, RetryPolicy};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

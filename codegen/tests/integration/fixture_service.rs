@@ -6,7 +6,7 @@
     reason = "the fixture's API is larger than what these tests call"
 )]
 mod service {
-    include!("golden/service.rs");
+    include!("../golden/service.rs");
 }
 
 use connector_runtime::{Auth, Error};
@@ -111,7 +111,7 @@ fn secret_connection_parameters_are_hidden_from_debug() {
 
 #[test]
 fn the_client_documents_how_to_authenticate() {
-    let golden = include_str!("golden/service.rs");
+    let golden = include_str!("../golden/service.rs");
     assert!(golden.contains("an API key in the `X-Api-Key` header (`Auth::api_key`)"));
     assert!(golden.contains("OAuth 2; obtain an access token and give it as `Auth::bearer`"));
 }

@@ -6,7 +6,7 @@
     reason = "the fixture's API is larger than what these tests call"
 )]
 mod library {
-    include!("golden/models.rs");
+    include!("../golden/models.rs");
 }
 
 use library::models::{Book, Kind, Node, Open};

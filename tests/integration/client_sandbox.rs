@@ -1,12 +1,10 @@
 //! The generated client against the loopback App Store Connect double.
 
-mod common;
-
+use crate::common::{ISSUER_ID, client, private_key, team_sandbox, team_sandbox_with};
 use app_store_connect::operations::apps_and_app_metadata_list_apps::{FieldsApps, Sort};
 use app_store_connect::runtime::RetryPolicy;
 use app_store_connect::{ApiErrorSource, Credentials, Error};
 use app_store_connect_sandbox::{Sandbox, TestKey};
-use common::{ISSUER_ID, client, private_key, team_sandbox, team_sandbox_with};
 
 fn names(
     body: &app_store_connect::operations::apps_and_app_metadata_list_apps::Body,

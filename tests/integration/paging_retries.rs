@@ -1,13 +1,11 @@
 //! Listings followed through `links.next` and transient failures retried, through the
 //! generated client against the sandbox.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
+use crate::common::{team_sandbox, team_sandbox_with};
 use app_store_connect::runtime::{RetryPolicy, Stream};
 use app_store_connect_sandbox::sample_apps;
-use common::{team_sandbox, team_sandbox_with};
 use futures_util::StreamExt;
 
 fn fast_retries() -> RetryPolicy {

@@ -8,7 +8,7 @@
     reason = "the fixture's API is larger than what these tests call"
 )]
 mod store {
-    include!("golden/jsonapi.rs");
+    include!("../golden/jsonapi.rs");
 }
 
 use connector_runtime::Error;

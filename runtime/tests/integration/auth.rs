@@ -1,15 +1,13 @@
 //! Token handling of `Client`: verification by a server, 401 retry, caching.
 
-mod common;
-
 use std::sync::Arc;
 
-use common::{Reply, client, credentials, get, recorded, serve};
+use crate::common::{Reply, client, credentials, get, recorded, serve};
 use connector_runtime::{Client, Error};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde_json::{Value, json};
 
-fn bearer(seen: &common::Recorded) -> String {
+fn bearer(seen: &crate::common::Recorded) -> String {
     seen.header("authorization")
         .and_then(|value| value.strip_prefix("Bearer "))
         .expect("bearer token")

@@ -6,7 +6,7 @@
     reason = "the fixture's API is larger than what these tests call"
 )]
 mod catalog {
-    include!("golden/catalog.rs");
+    include!("../golden/catalog.rs");
 }
 
 use catalog::operations::{catalog_items_get_one as get_one, list_items};

@@ -2,7 +2,7 @@
 //! connector is a reviewable diff. These tests keep it in sync and check that the connector
 //! growing an operation only adds lines.
 
-#[path = "common/changelog.rs"]
+#[path = "../common/changelog.rs"]
 mod changelog;
 
 use std::path::{Path, PathBuf};
