@@ -803,6 +803,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<Body>,
         };
 
         ::connector_runtime::model! {
@@ -1149,6 +1150,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<Body>,
         };
 
         ::connector_runtime::model! {

@@ -10,12 +10,16 @@ use crate::auth::{Auth, Credentials};
 use crate::client::Client;
 use crate::connection::ConnectionParameters;
 use crate::error::Error;
+use crate::redirect;
 use crate::retry::RetryPolicy;
 
 /// Default time allowed to open a connection.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default time allowed for a whole request, body included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default cap on a body read into memory: 64 MiB, far above App Store Connect's largest
+/// JSON documents (a page of 200 resources with everything included is a few MiB).
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 64 * 1024 * 1024;
 /// Default `User-Agent` header.
 pub const DEFAULT_USER_AGENT: &str = concat!("connector-runtime/", env!("CARGO_PKG_VERSION"));
 
@@ -27,6 +31,7 @@ pub struct ClientBuilder<C = Client> {
     timeout: Duration,
     user_agent: String,
     retry_policy: RetryPolicy,
+    max_body_size: u64,
     connection: ConnectionParameters,
     base_url_template: Option<String>,
     base_url_given: bool,
@@ -42,6 +47,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
             .field("retry_policy", &self.retry_policy)
+            .field("max_body_size", &self.max_body_size)
             .field("connection_parameters", &self.connection)
             .field("base_url_template", &self.base_url_template)
             .finish()
@@ -58,6 +64,7 @@ impl<C> ClientBuilder<C> {
             timeout: DEFAULT_TIMEOUT,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             retry_policy: RetryPolicy::default(),
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
             connection: ConnectionParameters::default(),
             base_url_template: None,
             base_url_given: false,
@@ -129,6 +136,15 @@ impl<C> ClientBuilder<C> {
         self.retry_policy = policy;
         self
     }
+
+    /// Caps the size of a body read into memory (default [`DEFAULT_MAX_BODY_SIZE`], 64 MiB):
+    /// a longer answer fails with [`Error::BodyTooLarge`] once the cap is reached, or at
+    /// once when its `Content-Length` says so. Streamed byte answers (`stream()`) are not
+    /// capped.
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
 }
 
 impl<C: From<Client>> ClientBuilder<C> {
@@ -142,7 +158,7 @@ impl<C: From<Client>> ClientBuilder<C> {
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
             .user_agent(self.user_agent)
-            .redirect(same_origin_redirects())
+            .redirect(redirect::same_origin_policy())
             .build()
             .map_err(|source| Error::ClientBuild { source })?;
         Ok(C::from(Client::from_parts(
@@ -150,27 +166,10 @@ impl<C: From<Client>> ClientBuilder<C> {
             base_url,
             self.auth,
             self.retry_policy,
+            self.max_body_size,
             self.connection,
         )))
     }
-}
-
-/// Follows at most 10 redirects, and only those that stay on the origin (scheme, host and
-/// port) they started from, so credentials in custom headers never leave it.
-fn same_origin_redirects() -> reqwest::redirect::Policy {
-    reqwest::redirect::Policy::custom(|attempt| {
-        let same_origin = attempt
-            .previous()
-            .first()
-            .is_some_and(|first| first.origin() == attempt.url().origin());
-        if attempt.previous().len() > 10 {
-            attempt.error("more than 10 redirects")
-        } else if same_origin {
-            attempt.follow()
-        } else {
-            attempt.stop()
-        }
-    })
 }
 
 /// Checks that `text` is an absolute http(s) URL usable as a base.

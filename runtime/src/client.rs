@@ -30,6 +30,7 @@ struct Inner {
     base_url: Url,
     auth: Option<Auth>,
     retry: RetryPolicy,
+    max_body_size: u64,
     tokens: TokenCache,
     connection: ConnectionParameters,
 }
@@ -56,6 +57,7 @@ impl Client {
         base_url: Url,
         auth: Option<Auth>,
         retry: RetryPolicy,
+        max_body_size: u64,
         connection: ConnectionParameters,
     ) -> Self {
         Client {
@@ -64,6 +66,7 @@ impl Client {
                 base_url,
                 auth,
                 retry,
+                max_body_size,
                 tokens: TokenCache::default(),
                 connection,
             }),
@@ -73,6 +76,13 @@ impl Client {
     /// The value of a connection parameter given to the builder, if any.
     pub fn connection_parameter(&self, name: &str) -> Option<&str> {
         self.inner.connection.get(name)
+    }
+
+    /// The cap on a body read into memory; see [`ClientBuilder::max_body_size`].
+    ///
+    /// [`ClientBuilder::max_body_size`]: crate::ClientBuilder::max_body_size
+    pub fn max_body_size(&self) -> u64 {
+        self.inner.max_body_size
     }
 
     /// The base URL request paths are appended to.
@@ -118,13 +128,16 @@ impl Client {
     /// Answers 429/502/503/504 and lost connections are retried as the client's
     /// [`RetryPolicy`] allows (honouring `Retry-After`); when it gives up, the last
     /// outcome is returned. Non-2xx answers become [`Error::Api`] (Apple's error
-    /// document) or [`Error::UndecodableBody`].
+    /// document) or [`Error::UndecodableBody`]; a redirect to another origin is
+    /// [`Error::ForeignRedirect`], a body over the cap [`Error::BodyTooLarge`] and one that
+    /// stops early [`Error::CutShort`].
     pub async fn execute<T: DeserializeOwned>(
         &self,
         request: Request,
     ) -> Result<Response<T>, Error> {
         let url = self.url_for(&request)?;
-        self.execute_at(&request, &url).await
+        self.execute_at(&request, &url, |_, body| crate::response::json(body))
+            .await
     }
 
     /// Drops `rejected` from the cache so the next request mints a new token.

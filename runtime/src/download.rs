@@ -18,7 +18,7 @@ use crate::request::Request;
 use crate::response::{self, Response};
 
 /// The body of a successful answer, chunk by chunk as it arrives. A chunk that cannot be
-/// read (the connection drops mid-body) is an [`Error::Transport`] or [`Error::Timeout`]
+/// read (the connection drops mid-body) is an [`Error::CutShort`] or [`Error::Timeout`]
 /// item, and the stream ends after it: a body is never retried once it has started.
 #[must_use = "streams do nothing unless polled"]
 pub struct ByteStream {
@@ -28,12 +28,31 @@ pub struct ByteStream {
 
 impl ByteStream {
     fn new(operation: &'static str, answer: reqwest::Response) -> Self {
-        let chunks = futures_util::stream::unfold(Some(answer), move |answer| async move {
-            let mut answer = answer?;
-            match answer.chunk().await {
-                Ok(Some(chunk)) => Some((Ok(chunk), Some(answer))),
+        let status = answer.status().as_u16();
+        let declared = answer.content_length();
+        let start = Some((answer, 0u64));
+        let chunks = futures_util::stream::unfold(start, move |state| async move {
+            let (mut answer, received) = state?;
+            // The URL may carry a credential in its query: errors name the operation instead.
+            match answer.chunk().await.map_err(reqwest::Error::without_url) {
+                Ok(Some(chunk)) => {
+                    let received = received + chunk.len() as u64;
+                    Some((Ok(chunk), Some((answer, received))))
+                }
                 Ok(None) => None,
-                Err(source) => Some((Err(Error::from_reqwest(operation, source)), None)),
+                Err(source) if source.is_timeout() => {
+                    Some((Err(Error::from_reqwest(operation, source)), None))
+                }
+                Err(source) => {
+                    let error = Error::CutShort {
+                        operation,
+                        status,
+                        received,
+                        declared,
+                        source,
+                    };
+                    Some((Err(error), None))
+                }
             }
         });
         Self {

@@ -85,6 +85,63 @@ pub enum Error {
         source: reqwest::Error,
     },
 
+    /// The answer's body stopped before it was complete: the connection closed or failed
+    /// after the headers, before the declared `Content-Length` (or the last chunk) arrived.
+    /// Requests that can be repeated safely (GET, HEAD, PUT, DELETE, OPTIONS) are retried
+    /// as the [`RetryPolicy`](crate::RetryPolicy) allows.
+    #[error(
+        "{operation}: the HTTP {status} answer was cut short after {received} bytes{}: {source}",
+        of_declared(*.declared)
+    )]
+    CutShort {
+        /// The operation whose answer was cut short.
+        operation: &'static str,
+        /// HTTP status of the answer.
+        status: u16,
+        /// How many bytes of the body arrived.
+        received: u64,
+        /// The length the answer declared in `Content-Length`, if it declared one.
+        declared: Option<u64>,
+        /// The underlying error.
+        source: reqwest::Error,
+    },
+
+    /// The answer's body is larger than the client reads into memory. Byte answers can be
+    /// streamed instead, without a cap (`stream()` on the request).
+    #[error(
+        "{operation}: the HTTP {status} answer's body is over the {limit}-byte cap on bodies \
+         read into memory{}; raise it with ClientBuilder::max_body_size, or stream byte \
+         answers with `stream()`",
+        declared_as(*.declared)
+    )]
+    BodyTooLarge {
+        /// The operation whose answer was too large.
+        operation: &'static str,
+        /// HTTP status of the answer.
+        status: u16,
+        /// The cap, in bytes ([`ClientBuilder::max_body_size`](crate::ClientBuilder::max_body_size)).
+        limit: u64,
+        /// The length the answer declared in `Content-Length`, if it declared one.
+        declared: Option<u64>,
+    },
+
+    /// The server redirected to another scheme, host or port than the request's. Redirects
+    /// are followed only within the origin, so nothing, and no credential, was sent there.
+    #[error(
+        "{operation}: the server redirected (HTTP {status}) to `{location}`, another origin \
+         than the request's; the redirect was refused, so nothing was sent there and no \
+         credential left the origin"
+    )]
+    ForeignRedirect {
+        /// The operation that was redirected.
+        operation: &'static str,
+        /// HTTP status of the redirect (301, 302, 303, 307 or 308).
+        status: u16,
+        /// Where it pointed, resolved against the request's URL, without user name,
+        /// password, query or fragment.
+        location: String,
+    },
+
     /// A streamed answer could not be written where it was sent.
     #[error("{operation}: could not write the answer: {source}")]
     Write {
@@ -155,7 +212,10 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::UndecodableBody { status, .. } => Some(*status),
+            Error::UndecodableBody { status, .. }
+            | Error::CutShort { status, .. }
+            | Error::BodyTooLarge { status, .. }
+            | Error::ForeignRedirect { status, .. } => Some(*status),
             Error::Timeout { source, .. } | Error::Transport { source, .. } => {
                 source.status().map(|status| status.as_u16())
             }
@@ -212,4 +272,18 @@ impl Error {
         };
         Error::from_reqwest(request.operation(), source)
     }
+}
+
+/// ` of the N declared`, or nothing when the answer declared no length.
+fn of_declared(declared: Option<u64>) -> String {
+    declared.map_or_else(String::new, |length| {
+        format!(" of the {length} it declared")
+    })
+}
+
+/// ` (it declared N bytes)`, or nothing when the answer declared no length.
+fn declared_as(declared: Option<u64>) -> String {
+    declared.map_or_else(String::new, |length| {
+        format!(" (it declared {length} bytes)")
+    })
 }

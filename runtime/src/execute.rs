@@ -11,9 +11,11 @@ use tracing::{Instrument as _, Span};
 use url::Url;
 
 use crate::auth::{Secret, Token};
+use crate::body;
 use crate::client::Client;
 use crate::error::Error;
 use crate::pending::Sending;
+use crate::redirect;
 use crate::request::Request;
 use crate::response::{self, Response};
 use crate::retry::{self, Budget, RetryReason};
@@ -84,16 +86,7 @@ impl Client {
         decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, String>,
     ) -> Result<Response<T>, Error> {
         let url = self.url_for(&request)?;
-        let answer = self
-            .send_with_retries(&request, &url, SuccessBody::Read)
-            .await?;
-        response::decode_with(
-            request.operation(),
-            answer.status,
-            answer.headers,
-            &answer.body,
-            decode,
-        )
+        self.execute_at(&request, &url, decode).await
     }
 
     /// Sends `request` and returns the successful body as bytes.
@@ -127,28 +120,27 @@ impl Client {
     ///
     /// As [`Client::execute`]; a body that is not UTF-8 is [`Error::UndecodableBody`].
     pub async fn execute_text(&self, request: Request) -> Result<Response<String>, Error> {
-        self.execute_with(request, |_, bytes| {
-            String::from_utf8(bytes.to_vec())
-                .map_err(|error| format!("the body is not UTF-8 text: {error}"))
-        })
-        .await
+        self.execute_with(request, |_, bytes| response::text(bytes))
+            .await
     }
 
     /// Sends `request` to `url` (retrying as the policy allows) and decodes the last
-    /// outcome.
-    pub(crate) async fn execute_at<T: DeserializeOwned>(
+    /// outcome, a successful body with `decode`.
+    pub(crate) async fn execute_at<T>(
         &self,
         request: &Request,
         url: &Url,
+        decode: impl FnOnce(StatusCode, &[u8]) -> Result<T, String>,
     ) -> Result<Response<T>, Error> {
         let answer = self
             .send_with_retries(request, url, SuccessBody::Read)
             .await?;
-        response::decode(
+        response::decode_with(
             request.operation(),
             answer.status,
             answer.headers,
             &answer.body,
+            decode,
         )
     }
 
@@ -231,10 +223,10 @@ impl Client {
                 open: Some(answer),
             });
         }
-        let body = answer
-            .bytes()
-            .await
-            .map_err(|source| Error::from_reqwest_for(request, source))?;
+        if let Some(refused) = redirect::refused(request.operation(), url, status, &headers) {
+            return Err(refused);
+        }
+        let body = body::read_whole(request, answer, self.max_body_size()).await?;
         Ok(Answer {
             status,
             headers,

@@ -41,6 +41,7 @@
 
 mod api_error;
 pub mod auth;
+mod body;
 mod builder;
 mod client;
 mod connection;
@@ -59,6 +60,7 @@ mod paging;
 pub mod parameter;
 mod pending;
 mod rate_limit;
+mod redirect;
 mod request;
 pub mod response;
 mod retry;
@@ -67,7 +69,10 @@ mod trace;
 pub mod validate;
 
 pub use auth::{Auth, Credentials, CredentialsError, PrivateKey, Token};
-pub use builder::{ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT};
+pub use builder::{
+    ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_SIZE, DEFAULT_TIMEOUT,
+    DEFAULT_USER_AGENT,
+};
 pub use client::{APP_STORE_CONNECT_URL, Client};
 pub use download::ByteStream;
 pub use error::{ApiError, ApiErrorEntry, ApiErrorSource, Error};

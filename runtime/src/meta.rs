@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use crate::{Client, Error, Request};
+use crate::{Client, Error, Request, StatusCode};
 
 /// One operation of a generated client.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +31,10 @@ pub struct OperationInfo {
     pub pageable: bool,
     /// Parses `arguments` through the typed request builder and builds the request.
     pub build: fn(&Client, &Arguments) -> Result<Request, Error>,
+    /// Decodes a successful answer's body with the operation's generated types, as its
+    /// `send` does, and drops the result: a body `send` refuses is refused with the same
+    /// message, which names the JSON path that did not fit.
+    pub check_body: fn(StatusCode, &[u8]) -> Result<(), String>,
 }
 
 impl OperationInfo {

@@ -34,34 +34,22 @@ impl<T> Response<T> {
     }
 }
 
-/// Turns status, headers and body bytes into a [`Response`] or an [`Error`], decoding a
-/// successful body as JSON.
-pub(crate) fn decode<T: DeserializeOwned>(
-    operation: &'static str,
-    status: StatusCode,
-    headers: HeaderMap,
-    body: &[u8],
-) -> Result<Response<T>, Error> {
-    decode_with(operation, status, headers, body, |_, bytes| json(bytes))
-}
-
-/// Decodes a body as JSON; an empty body decodes as `null`, so `()` and `Option` work. The
-/// error names the JSON path that did not fit.
+/// Decodes a body as JSON; an empty body decodes as `null`, so `()` and `Option` work, and
+/// is refused where a document is expected. The error names the JSON path that did not fit.
 ///
 /// # Errors
 ///
 /// A sentence saying what did not fit, for [`Error::UndecodableBody`].
 pub fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
-    let json = if body.trim_ascii().is_empty() {
-        b"null"
-    } else {
-        body
-    };
+    if body.trim_ascii().is_empty() {
+        return serde_json::from_slice(b"null")
+            .map_err(|_| "the body is empty, but the definition promises a document".to_owned());
+    }
     // Tracking the path costs as much as decoding, so it is only done to explain a failure.
-    match serde_json::from_slice(json) {
+    match serde_json::from_slice(body) {
         Ok(decoded) => Ok(decoded),
         Err(plain) => {
-            let mut deserializer = serde_json::Deserializer::from_slice(json);
+            let mut deserializer = serde_json::Deserializer::from_slice(body);
             serde_path_to_error::deserialize::<_, T>(&mut deserializer)
                 .map_err(|error| describe(&error))?;
             Err(plain.to_string())
@@ -69,9 +57,55 @@ pub fn json<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
     }
 }
 
+/// Decodes a body as UTF-8 text.
+///
+/// # Errors
+///
+/// A sentence saying where the text is not UTF-8, for [`Error::UndecodableBody`].
+pub fn text(body: &[u8]) -> Result<String, String> {
+    String::from_utf8(body.to_vec()).map_err(|error| format!("the body is not UTF-8 text: {error}"))
+}
+
+/// Checks that a successful body decodes as `T`, as an operation answered with JSON does,
+/// and drops the result: what the operation table uses to judge an answer by the
+/// definition.
+///
+/// # Errors
+///
+/// As [`json`].
+pub fn check_json<T: DeserializeOwned>(_status: StatusCode, body: &[u8]) -> Result<(), String> {
+    json::<T>(body).map(drop)
+}
+
+/// Checks that a successful body is UTF-8 text, as an operation answered with text needs.
+///
+/// # Errors
+///
+/// As [`text`].
+pub fn check_text(_status: StatusCode, body: &[u8]) -> Result<(), String> {
+    std::str::from_utf8(body)
+        .map(drop)
+        .map_err(|error| format!("the body is not UTF-8 text: {error}"))
+}
+
+/// Accepts any successful body, as an operation answered with bytes does.
+///
+/// # Errors
+///
+/// Never; the signature matches the other checks.
+pub fn check_bytes(_status: StatusCode, _body: &[u8]) -> Result<(), String> {
+    Ok(())
+}
+
 /// Turns status, headers and body bytes into a [`Response`] or an [`Error`]; a successful
-/// body is decoded by `decode`, given the status and the bytes.
-pub(crate) fn decode_with<T>(
+/// body is decoded by `decode`, given the status and the bytes. An error answer becomes
+/// [`Error::Api`] when it is an App Store Connect error document, else
+/// [`Error::UndecodableBody`].
+///
+/// # Errors
+///
+/// As described: the error answer, or what `decode` refused.
+pub fn decode_with<T>(
     operation: &'static str,
     status: StatusCode,
     headers: HeaderMap,
@@ -151,6 +185,16 @@ mod tests {
         assert!(snippet(&[0xff; 2000]).len() <= SNIPPET_BYTES);
     }
 
+    /// Decodes a successful body as JSON, as `Client::execute` does.
+    fn decode<T: DeserializeOwned>(
+        operation: &'static str,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: &[u8],
+    ) -> Result<Response<T>, Error> {
+        decode_with(operation, status, headers, body, |_, bytes| json(bytes))
+    }
+
     #[test]
     fn empty_success_body_decodes_as_null() {
         let unit: Response<()> = decode("op", StatusCode::NO_CONTENT, HeaderMap::new(), b"")
@@ -159,6 +203,28 @@ mod tests {
         let none: Response<Option<u32>> =
             decode("op", StatusCode::OK, HeaderMap::new(), b"  ").expect("null");
         assert_eq!(none.body, None);
+    }
+
+    #[test]
+    fn an_empty_body_where_a_document_is_expected_says_so() {
+        let error = decode::<Vec<u32>>("op", StatusCode::OK, HeaderMap::new(), b"")
+            .expect_err("a document was expected");
+        assert!(
+            error
+                .to_string()
+                .contains("the body is empty, but the definition promises a document"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn checks_judge_bodies_as_the_decoders_do() {
+        assert_eq!(check_json::<Vec<u32>>(StatusCode::OK, b"[1]"), Ok(()));
+        let refused = check_json::<Vec<u32>>(StatusCode::OK, br#"[1,"x"]"#).expect_err("a string");
+        assert!(refused.contains("[1]"), "{refused}");
+        assert!(check_text(StatusCode::OK, &[0xff]).is_err());
+        assert_eq!(check_text(StatusCode::OK, "été".as_bytes()), Ok(()));
+        assert_eq!(check_bytes(StatusCode::OK, &[0xff]), Ok(()));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::names::ident;
-use crate::ir::{Api, Operation};
+use crate::emit::names::{Place, ident, rust_type};
+use crate::ir::{Api, Decoding, Operation};
 
 /// `OPERATIONS`: every operation's `INFO`, sorted by name.
 pub fn table(api: &Api) -> TokenStream {
@@ -27,6 +27,7 @@ pub fn operation_info(operation: &Operation) -> TokenStream {
     let summary = optional_text(operation.summary.as_deref());
     let description = optional_text(operation.description.as_deref());
     let pageable = operation.paging.is_some();
+    let check_body = check_body(operation);
     quote! {
         /// This operation, described for callers that pick operations at run time.
         pub static INFO: ::connector_runtime::meta::OperationInfo = ::connector_runtime::meta::OperationInfo {
@@ -39,7 +40,22 @@ pub fn operation_info(operation: &Operation) -> TokenStream {
             parameters: Parameters::PARAMETERS,
             pageable: #pageable,
             build: |client, arguments| Request::from_arguments(client, OPERATION_ID, arguments)?.build(),
+            check_body: #check_body,
         };
+    }
+}
+
+/// How `INFO` judges a successful body: the runtime's check for the operation's decoding,
+/// or the operation's own `decode_body` when the body depends on the status.
+fn check_body(operation: &Operation) -> TokenStream {
+    match &operation.decoding {
+        Decoding::Json => {
+            let body = rust_type(&operation.response, &Place::Operation);
+            quote! { ::connector_runtime::response::check_json::<#body> }
+        }
+        Decoding::Text => quote! { ::connector_runtime::response::check_text },
+        Decoding::Bytes => quote! { ::connector_runtime::response::check_bytes },
+        Decoding::ByStatus(_) => quote! { |status, bytes| decode_body(status, bytes).map(drop) },
     }
 }
 

@@ -27,10 +27,11 @@ pub fn sending(operation: &Operation, splices: &mut Splices) -> TokenStream {
     splices.add(text)
 }
 
-/// `send` for an operation whose statuses carry different bodies.
+/// `send` for an operation whose statuses carry different bodies, and the `decode_body`
+/// it decodes them with (which the operation table shares).
 fn send_by_status(operation: &Operation, variants: &[StatusVariant]) -> TokenStream {
     let body = rust_type(&operation.response, &Place::Operation);
-    let execute = execute_by_status(variants);
+    let arms = status_arms(variants);
     quote! {
         impl Request {
             /// Checks the parameters, sends the request and decodes the answer.
@@ -42,14 +43,21 @@ fn send_by_status(operation: &Operation, variants: &[StatusVariant]) -> TokenStr
             /// [`::connector_runtime::Client::execute`].
             pub fn send(self) -> ::connector_runtime::Sending<::connector_runtime::Response<#body>> {
                 let request = self.build();
-                #execute
+                self.client.send_with(request, decode_body)
+            }
+        }
+
+        /// Decodes a successful answer by its status, as the definition lists them.
+        fn decode_body(status: ::connector_runtime::StatusCode, bytes: &[u8]) -> Result<#body, String> {
+            match status.as_u16() {
+                #arms
             }
         }
     }
 }
 
-/// The call that sends the request and decodes the body by status.
-fn execute_by_status(variants: &[StatusVariant]) -> TokenStream {
+/// One match arm per status the definition lists, and an error for the others.
+fn status_arms(variants: &[StatusVariant]) -> TokenStream {
     let arms = variants.iter().map(|variant| {
         let name = ident(&variant.name);
         let value = match &variant.payload {
@@ -69,10 +77,5 @@ fn execute_by_status(variants: &[StatusVariant]) -> TokenStream {
     let fallback = variants.iter().all(|v| v.status != 0).then(|| {
         quote! { other => Err(format!("status {other} is not one the definition lists")), }
     });
-    quote! {
-        self.client.send_with(request, |status, bytes| match status.as_u16() {
-            #(#arms)*
-            #fallback
-        })
-    }
+    quote! { #(#arms)* #fallback }
 }

@@ -226,6 +226,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -309,6 +310,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<Body>,
         };
 
         ::connector_runtime::open_enum! {
@@ -428,6 +430,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -502,6 +505,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<String>,
         };
     }
 
@@ -593,6 +597,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<Vec<Item>>,
         };
 
         ::connector_runtime::model! {
@@ -680,6 +685,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<Body>,
         };
 
         ::connector_runtime::model! {

@@ -547,6 +547,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -633,6 +634,9 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<
+                super::super::models::AppsResponse,
+            >,
         };
     }
 
@@ -706,6 +710,9 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<
+                super::super::models::AppResponse,
+            >,
         };
     }
 
@@ -778,6 +785,9 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<
+                super::super::models::AppResponse,
+            >,
         };
     }
 
@@ -842,6 +852,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_text,
         };
     }
 
@@ -909,6 +920,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_bytes,
         };
     }
 }

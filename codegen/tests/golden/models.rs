@@ -271,6 +271,9 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<
+                super::super::models::Book,
+            >,
         };
     }
 
@@ -334,6 +337,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_bytes,
         };
     }
 
@@ -397,6 +401,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_text,
         };
     }
 
@@ -460,6 +465,9 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<
+                super::super::models::Node,
+            >,
         };
     }
 
@@ -532,6 +540,9 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<
+                super::super::models::Books,
+            >,
         };
     }
 
@@ -598,6 +609,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -668,25 +680,20 @@ pub mod operations {
                 self,
             ) -> ::connector_runtime::Sending<::connector_runtime::Response<Body>> {
                 let request = self.build();
-                self.client
-                    .send_with(
-                        request,
-                        |status, bytes| match status.as_u16() {
-                            200 => {
-                                ::connector_runtime::response::json(bytes).map(Body::Ok)
-                            }
-                            201 => {
-                                ::connector_runtime::response::json(bytes)
-                                    .map(Body::Created)
-                            }
-                            204 => Ok(Body::NoContent),
-                            other => {
-                                Err(
-                                    format!("status {other} is not one the definition lists"),
-                                )
-                            }
-                        },
-                    )
+                self.client.send_with(request, decode_body)
+            }
+        }
+
+        /// Decodes a successful answer by its status, as the definition lists them.
+        fn decode_body(
+            status: ::connector_runtime::StatusCode,
+            bytes: &[u8],
+        ) -> Result<Body, String> {
+            match status.as_u16() {
+                200 => ::connector_runtime::response::json(bytes).map(Body::Ok),
+                201 => ::connector_runtime::response::json(bytes).map(Body::Created),
+                204 => Ok(Body::NoContent),
+                other => Err(format!("status {other} is not one the definition lists")),
             }
         }
 
@@ -703,6 +710,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: |status, bytes| decode_body(status, bytes).map(drop),
         };
 
         ::connector_runtime::model! {
@@ -788,6 +796,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -852,6 +861,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
 
         ::connector_runtime::model! {

@@ -241,6 +241,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -331,6 +332,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -405,6 +407,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<Body>,
         };
 
         ::connector_runtime::model! {
@@ -512,6 +515,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<Vec<String>>,
         };
     }
 
@@ -583,6 +587,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -655,6 +660,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 
@@ -727,6 +733,7 @@ pub mod operations {
             build: |client, arguments| {
                 Request::from_arguments(client, OPERATION_ID, arguments)?.build()
             },
+            check_body: ::connector_runtime::response::check_json::<()>,
         };
     }
 }

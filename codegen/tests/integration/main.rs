@@ -9,5 +9,4 @@ mod fixture_jsonapi;
 mod fixture_models;
 mod fixture_service;
 mod generate_command;
-mod golden;
 mod openapi_lowering;

@@ -2,9 +2,12 @@
 
 mod link;
 
+use std::sync::Arc;
+
 pub use futures_core::Stream;
 use futures_util::StreamExt as _;
 use futures_util::stream;
+use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use url::Url;
@@ -14,7 +17,7 @@ use crate::credential_query;
 use crate::error::Error;
 use crate::pending::{Items, Pages, Sending};
 use crate::request::Request;
-use crate::response::Response;
+use crate::response::{self, Response};
 
 /// A response document that may link to a next page.
 pub trait Page: DeserializeOwned + Send + 'static {
@@ -50,6 +53,9 @@ impl Page for Value {
     }
 }
 
+/// How a page stream decodes a successful body.
+type Decode<T> = dyn Fn(StatusCode, &[u8]) -> Result<T, String> + Send + Sync;
+
 /// Where a page stream stands between two polls.
 enum Cursor {
     /// The first request (or the error building it), not sent yet.
@@ -70,10 +76,23 @@ impl Client {
     /// request is retried as the [`RetryPolicy`](crate::RetryPolicy) allows. A next link
     /// to another scheme, host or port ends the stream with [`Error::ForeignNextLink`].
     pub fn pages<T: Page>(&self, first: Result<Request, Error>) -> Pages<T> {
+        self.pages_with(first, |_, body| response::json(body))
+    }
+
+    /// [`Client::pages`], with each successful body decoded by `decode` (given the status
+    /// and the bytes) instead of as JSON into `T`: for callers that judge a page by other
+    /// types before keeping it.
+    pub fn pages_with<T: Page>(
+        &self,
+        first: Result<Request, Error>,
+        decode: impl Fn(StatusCode, &[u8]) -> Result<T, String> + Send + Sync + 'static,
+    ) -> Pages<T> {
         let client = self.clone();
+        let decode: Arc<Decode<T>> = Arc::new(decode);
         Pages::new(stream::unfold(Cursor::First(first), move |cursor| {
             let client = client.clone();
-            async move { client.next_page::<T>(cursor).await }
+            let decode = Arc::clone(&decode);
+            async move { client.next_page::<T>(cursor, &*decode).await }
         }))
     }
 
@@ -129,13 +148,15 @@ impl Client {
         next: &str,
     ) -> Result<Response<T>, Error> {
         let url = self.next_link_url(template, next)?;
-        self.execute_at(template, &url).await
+        self.execute_at(template, &url, |_, body| response::json(body))
+            .await
     }
 
     /// Fetches the page `cursor` points to and works out the cursor after it.
     async fn next_page<T: Page>(
         &self,
         cursor: Cursor,
+        decode: &Decode<T>,
     ) -> Option<(Result<Response<T>, Error>, Cursor)> {
         let (request, url) = match cursor {
             Cursor::Done => return None,
@@ -148,7 +169,7 @@ impl Client {
             },
             Cursor::Next(request, url) => (request, url),
         };
-        match self.execute_at::<T>(&request, &url).await {
+        match self.execute_at(&request, &url, decode).await {
             Ok(page) => {
                 let after = self.cursor_after(&page.body, request, &url);
                 Some((Ok(page), after))

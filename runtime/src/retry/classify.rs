@@ -17,6 +17,8 @@ pub(crate) enum RetryReason {
     ConnectFailed,
     /// The connection was reset or closed while the request or answer was in flight.
     ConnectionLost,
+    /// The answer's body stopped before it was complete.
+    CutShort,
 }
 
 impl fmt::Display for RetryReason {
@@ -25,6 +27,7 @@ impl fmt::Display for RetryReason {
             RetryReason::Status(status) => write!(f, "HTTP {status}"),
             RetryReason::ConnectFailed => f.write_str("connection failed"),
             RetryReason::ConnectionLost => f.write_str("connection lost"),
+            RetryReason::CutShort => f.write_str("answer cut short"),
         }
     }
 }
@@ -51,10 +54,13 @@ pub(crate) fn reason_for_status(method: &Method, status: StatusCode) -> Option<R
 
 /// A retry reason for a failed attempt. Timeouts never qualify. A connection that could
 /// not be opened qualifies for every method; one lost mid-request only for idempotent
-/// methods, since the server may already have acted on the request.
+/// methods, since the server may already have acted on the request; so does an answer
+/// whose body was cut short.
 pub(crate) fn reason_for_error(method: &Method, error: &Error) -> Option<RetryReason> {
-    let Error::Transport { source, .. } = error else {
-        return None;
+    let source = match error {
+        Error::Transport { source, .. } => source,
+        Error::CutShort { .. } => return is_idempotent(method).then_some(RetryReason::CutShort),
+        _ => return None,
     };
     if source.is_timeout() {
         None

@@ -1,6 +1,7 @@
 //! Golden output: each fixture's generated code is committed under `tests/golden/`, so a
 //! change to the generator shows as a diff. `UPDATE_GENERATED=1 cargo test` rewrites them.
-//! The golden files are compiled and exercised by the `tests/fixture_*.rs` files.
+//! The golden files are compiled and exercised by `tests/integration/fixture_*.rs`; this
+//! test has a binary of its own so that it can rewrite them when they no longer compile.
 
 use std::path::PathBuf;
 
