@@ -4,7 +4,7 @@ use clap::builder::RangedU64ValueParser;
 use clap::{Arg, ArgAction, Command, value_parser};
 use connector_runtime::meta::OperationInfo;
 
-use crate::config::{parse_retries, parse_seconds};
+use crate::config::{parse_body_size, parse_retries, parse_seconds};
 use crate::params;
 
 /// The long names of the CLI's own flags; a parameter whose flag would be one of these
@@ -17,6 +17,7 @@ pub const OWN_FLAGS: &[&str] = &[
     "base-url",
     "timeout",
     "max-retries",
+    "max-body-size",
     "all",
     "max-pages",
     "compact",
@@ -29,12 +30,15 @@ pub const OWN_FLAGS: &[&str] = &[
 const AFTER_HELP: &str = "\
 Configuration (flags win over variables): ASC_KEY_ID, ASC_ISSUER_ID (unset for an individual \
 key), ASC_PRIVATE_KEY_PATH, ASC_PRIVATE_KEY (PEM text), ASC_PRIVATE_KEY_B64, ASC_BASE_URL, \
-ASC_TIMEOUT_SECONDS, ASC_MAX_RETRIES. Without a key, AuthKey_<KEYID>.p8 is looked for in \
-./private_keys, ~/private_keys, ~/.private_keys and ~/.appstoreconnect/private_keys.
+ASC_TIMEOUT_SECONDS, ASC_MAX_RETRIES, ASC_MAX_BODY_SIZE. Without a key, AuthKey_<KEYID>.p8 is \
+looked for in ./private_keys, ~/private_keys, ~/.private_keys and \
+~/.appstoreconnect/private_keys.
 
 Exit status: 0 success; 1 the output could not be written; 2 usage, validation or \
-configuration error (nothing was sent); 3 App Store Connect answered with an error (or with a \
-next-page link to another host, which is refused); 4 no answer (connection failure or timeout).";
+configuration error (nothing was sent); 3 App Store Connect answered with an error, with a \
+document the definition does not allow, or with something refused (a redirect or next-page \
+link to another host, a body over --max-body-size); 4 no answer, or an answer cut short \
+(connection failure, timeout).";
 
 /// The whole command, with a subcommand for each of `operations`.
 pub fn command(operations: &[&'static OperationInfo]) -> Command {
@@ -80,8 +84,8 @@ fn credential_flags() -> [Arg; 4] {
     ]
 }
 
-/// `--base-url`, `--timeout`, `--max-retries`.
-fn request_flags() -> [Arg; 3] {
+/// `--base-url`, `--timeout`, `--max-retries`, `--max-body-size`.
+fn request_flags() -> [Arg; 4] {
     const HEADING: &str = "Connection";
     [
         global("base-url", "URL", HEADING)
@@ -92,6 +96,9 @@ fn request_flags() -> [Arg; 3] {
         global("max-retries", "N", HEADING)
             .value_parser(parse_retries)
             .help("Most retries of 429, 502, 503, 504 and lost connections [env: ASC_MAX_RETRIES]"),
+        global("max-body-size", "BYTES", HEADING)
+            .value_parser(parse_body_size)
+            .help("Largest answer read, such as 64MiB (the default) [env: ASC_MAX_BODY_SIZE]"),
     ]
 }
 

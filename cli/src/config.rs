@@ -13,6 +13,8 @@ pub const ENV_BASE_URL: &str = "ASC_BASE_URL";
 pub const ENV_TIMEOUT: &str = "ASC_TIMEOUT_SECONDS";
 /// Most retries variable.
 pub const ENV_MAX_RETRIES: &str = "ASC_MAX_RETRIES";
+/// Cap on answers read into memory, such as `64MiB`.
+pub const ENV_MAX_BODY_SIZE: &str = "ASC_MAX_BODY_SIZE";
 
 /// Reads an environment variable by name (the process environment, or a map in tests).
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -34,6 +36,8 @@ pub struct Flags {
     pub timeout: Option<Duration>,
     /// `--max-retries`.
     pub max_retries: Option<u32>,
+    /// `--max-body-size`, in bytes.
+    pub max_body_size: Option<u64>,
 }
 
 /// Everything needed to build the client.
@@ -47,6 +51,8 @@ pub struct Settings {
     pub timeout: Option<Duration>,
     /// Most retries of transient failures, if set.
     pub max_retries: Option<u32>,
+    /// Cap on an answer read into memory, in bytes, if set.
+    pub max_body_size: Option<u64>,
 }
 
 /// Why the settings are unusable.
@@ -119,11 +125,16 @@ pub fn resolve(flags: &Flags, env: Env<'_>, cwd: &Path) -> Result<Settings, Conf
         Some(retries) => Some(retries),
         None => variable(env, ENV_MAX_RETRIES, parse_retries)?,
     };
+    let max_body_size = match flags.max_body_size {
+        Some(bytes) => Some(bytes),
+        None => variable(env, ENV_MAX_BODY_SIZE, parse_body_size)?,
+    };
     Ok(Settings {
         credentials,
         base_url: flags.base_url.clone().or_else(|| value(env, ENV_BASE_URL)),
         timeout,
         max_retries,
+        max_body_size,
     })
 }
 
@@ -168,6 +179,18 @@ pub fn parse_retries(text: &str) -> Result<u32, String> {
     text.trim()
         .parse()
         .map_err(|_| format!("`{text}` is not a whole number of retries (0 or more)"))
+}
+
+/// Parses a size in bytes: `1048576`, `64MiB`, `100 MB`.
+pub fn parse_body_size(text: &str) -> Result<u64, String> {
+    let size = text
+        .trim()
+        .parse::<bytesize::ByteSize>()
+        .map_err(|_| format!("`{text}` is not a size such as 1048576, 64MiB or 100MB"))?;
+    match size.as_u64() {
+        0 => Err("the size must be more than 0 bytes".to_owned()),
+        bytes => Ok(bytes),
+    }
 }
 
 #[cfg(test)]

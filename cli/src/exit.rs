@@ -12,9 +12,11 @@ pub const OUTPUT_FAILED: u8 = 1;
 /// Exit status: usage, validation or configuration error; nothing was sent.
 pub const USAGE: u8 = 2;
 /// Exit status: App Store Connect answered with an error, or with something unsafe or
-/// undecodable (such as a `links.next` to another host).
+/// undecodable (such as a `links.next` or redirect to another host, a document the
+/// definition does not allow, or a body over the cap).
 pub const API: u8 = 3;
-/// Exit status: no answer: the connection failed or the request timed out.
+/// Exit status: no answer, or an answer cut short: the connection failed or dropped, or
+/// the request timed out.
 pub const TRANSPORT: u8 = 4;
 
 /// Everything that makes `asc` stop without printing a document.
@@ -78,9 +80,11 @@ pub fn status_of(error: &Error) -> u8 {
         | Error::ClientBuild { .. } => USAGE,
         Error::Api(_)
         | Error::UndecodableBody { .. }
+        | Error::BodyTooLarge { .. }
+        | Error::ForeignRedirect { .. }
         | Error::ForeignNextLink { .. }
         | Error::InvalidNextLink { .. } => API,
-        Error::Timeout { .. } | Error::Transport { .. } => TRANSPORT,
+        Error::Timeout { .. } | Error::Transport { .. } | Error::CutShort { .. } => TRANSPORT,
         other if other.status().is_some() => API,
         _ => TRANSPORT,
     }

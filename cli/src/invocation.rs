@@ -89,6 +89,7 @@ fn flags(matches: &ArgMatches) -> Flags {
         base_url: matches.get_one::<String>("base-url").cloned(),
         timeout: matches.get_one::<Duration>("timeout").copied(),
         max_retries: matches.get_one::<u32>("max-retries").copied(),
+        max_body_size: matches.get_one::<u64>("max-body-size").copied(),
     }
 }
 

@@ -54,6 +54,18 @@ fn describe_client(error: &Error) -> String {
             "error: {error}\n{}hint: check --base-url (or ASC_BASE_URL) and the network\n",
             causes(error)
         ),
+        Error::CutShort { .. } => format!(
+            "error: {error}\nhint: the connection dropped mid-answer; retry, or raise \
+             --max-retries (or ASC_MAX_RETRIES)\n"
+        ),
+        Error::BodyTooLarge { .. } => format!(
+            "error: {error}\nhint: raise --max-body-size (or ASC_MAX_BODY_SIZE), such as \
+             --max-body-size 256MiB\n"
+        ),
+        Error::ForeignRedirect { .. } => format!(
+            "error: refused an unsafe answer: {error}\nhint: --base-url (or ASC_BASE_URL) \
+             may need to be the server the redirect points to\n"
+        ),
         Error::ForeignNextLink { .. } => format!(
             "error: refused an unsafe answer: {error}\nhint: the server's links.next must stay \
              on the base URL's scheme, host and port; the pages before it were not printed\n"

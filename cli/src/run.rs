@@ -4,7 +4,7 @@ use std::path::Path;
 use std::pin::pin;
 
 use connector_runtime::meta::OperationInfo;
-use connector_runtime::{Client, Error, Request, RetryPolicy};
+use connector_runtime::{Client, Error, Pages, Request, RetryPolicy, response};
 use futures_util::StreamExt as _;
 
 use crate::config::{self, Env, Settings};
@@ -28,7 +28,8 @@ pub fn run(invocation: &Invocation, env: Env<'_>, cwd: &Path) -> Result<Json, Cl
     runtime.block_on(async {
         let request = request(invocation)?;
         let settings = config::resolve(&invocation.flags, env, cwd)?;
-        send(&client(settings)?, request, invocation.paging).await
+        let client = client(settings)?;
+        send(&client, invocation.operation, request, invocation.paging).await
     })
 }
 
@@ -43,11 +44,24 @@ fn request(invocation: &Invocation) -> Result<Request, CliError> {
     Ok(request)
 }
 
-/// Sends the request once, or follows its pages.
-async fn send(client: &Client, request: Request, paging: Paging) -> Result<Json, CliError> {
+/// Sends the request once, or follows its pages. Each answer is judged by the operation's
+/// generated types, as the library would, and printed as the server sent it.
+async fn send(
+    client: &Client,
+    info: &'static OperationInfo,
+    request: Request,
+    paging: Paging,
+) -> Result<Json, CliError> {
+    let decode = move |status, body: &[u8]| {
+        (info.check_body)(status, body)?;
+        response::json::<Json>(body)
+    };
     match paging {
-        Paging::Single => Ok(client.execute::<Json>(request).await?.body),
-        Paging::Follow(max_pages) => follow(client, request, max_pages).await,
+        Paging::Single => Ok(client.execute_with(request, decode).await?.body),
+        Paging::Follow(max_pages) => {
+            let pages = client.pages_with(Ok(request), decode);
+            follow(pages, max_pages).await
+        }
     }
 }
 
@@ -62,6 +76,9 @@ fn client(settings: Settings) -> Result<Client, CliError> {
     if let Some(timeout) = settings.timeout {
         builder = builder.connect_timeout(timeout).timeout(timeout);
     }
+    if let Some(bytes) = settings.max_body_size {
+        builder = builder.max_body_size(bytes);
+    }
     if let Some(retries) = settings.max_retries {
         builder = builder.retry_policy(RetryPolicy::default().with_max_retries(retries));
     }
@@ -69,12 +86,8 @@ fn client(settings: Settings) -> Result<Client, CliError> {
 }
 
 /// Follows `links.next` (at most `max_pages` pages) and merges the pages.
-async fn follow(
-    client: &Client,
-    first: Request,
-    max_pages: Option<usize>,
-) -> Result<Json, CliError> {
-    let mut pages = pin!(client.pages::<Json>(Ok(first)));
+async fn follow(pages: Pages<Json>, max_pages: Option<usize>) -> Result<Json, CliError> {
+    let mut pages = pin!(pages);
     let mut merged = Merged::new();
     let mut count = 0;
     while let Some(page) = pages.next().await {

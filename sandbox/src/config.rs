@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::auth::{Identity, Verifier};
 use crate::catalog::{App, sample_apps};
+use crate::chaos::Chaos;
 use crate::paging::MAX_LIMIT;
 use crate::rate::DEFAULT_HOURLY_LIMIT;
 use crate::{RunningSandbox, SandboxError, server};
@@ -18,6 +19,8 @@ pub struct Sandbox {
     pub(crate) page_size: usize,
     pub(crate) hourly_limit: u32,
     pub(crate) next_link_base: Option<String>,
+    pub(crate) chaos: Option<Chaos>,
+    pub(crate) record_requests: bool,
 }
 
 impl Sandbox {
@@ -54,6 +57,8 @@ impl Sandbox {
             page_size: DEFAULT_PAGE_SIZE,
             hourly_limit: DEFAULT_HOURLY_LIMIT,
             next_link_base: None,
+            chaos: None,
+            record_requests: true,
         })
     }
 
@@ -85,6 +90,21 @@ impl Sandbox {
         self
     }
 
+    /// Injects random faults (429, 503, cut answers, late answers) drawn from a seeded
+    /// generator, as `chaos` configures; see [`Chaos`].
+    pub fn chaos(mut self, chaos: Chaos) -> Self {
+        self.chaos = Some(chaos);
+        self
+    }
+
+    /// Whether every request is kept for [`RunningSandbox::requests`] (default `true`).
+    /// Long runs turn it off so that the log does not grow; requests are still counted
+    /// by [`RunningSandbox::request_count`].
+    pub fn record_requests(mut self, record: bool) -> Self {
+        self.record_requests = record;
+        self
+    }
+
     /// Binds `127.0.0.1:0` and serves on the current tokio runtime until the returned
     /// handle is shut down or dropped.
     pub async fn start(self) -> Result<RunningSandbox, SandboxError> {
@@ -101,6 +121,8 @@ impl fmt::Debug for Sandbox {
             .field("page_size", &self.page_size)
             .field("hourly_limit", &self.hourly_limit)
             .field("next_link_base", &self.next_link_base)
+            .field("chaos", &self.chaos)
+            .field("record_requests", &self.record_requests)
             .finish()
     }
 }

@@ -26,11 +26,13 @@
 mod apps;
 mod auth;
 mod catalog;
+mod chaos;
 mod claims;
 mod config;
 mod documents;
 mod errors;
 mod faults;
+pub mod hostile;
 mod keys;
 mod listing;
 mod paging;
@@ -45,6 +47,7 @@ mod server;
 mod state;
 
 pub use catalog::{App, sample_apps};
+pub use chaos::{Chaos, ChaosBuilder, ChaosError};
 pub use config::{DEFAULT_PAGE_SIZE, Sandbox};
 pub use keys::TestKey;
 pub use record::RecordedRequest;

@@ -1,5 +1,5 @@
 //! What happens to every request before and after routing: recording, rate budget,
-//! injected faults, token verification, and the headers every answer carries.
+//! injected and random (chaos) faults, token verification, and the headers every answer carries.
 
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -10,6 +10,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::chaos::{ChaosEngine, Decision};
 use crate::errors::ApiError;
 use crate::faults::fault_error;
 use crate::query::parse_pairs;
@@ -28,8 +29,11 @@ pub(crate) async fn pipeline(
 ) -> Response {
     let (index, authorized) = admit(&shared, &request);
     let remaining = shared.rate.take();
+    let chaos = shared.chaos.as_ref().map(ChaosEngine::decide);
     let mut response = if let Some(fault) = shared.faults.pop() {
         fault.response()
+    } else if let Some(answer) = chaos.as_ref().and_then(Decision::early_answer) {
+        answer
     } else if !authorized {
         ApiError::not_authorized().into_response()
     } else if remaining.is_none() {
@@ -41,7 +45,10 @@ pub(crate) async fn pipeline(
     headers.insert(X_RATE_LIMIT, shared.rate.header(remaining.unwrap_or(0)));
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     shared.log.finish(index, response.status().as_u16());
-    response
+    match chaos {
+        Some(decision) => decision.finish(response).await,
+        None => response,
+    }
 }
 
 /// Verifies the token and records the request; returns its log index and whether the

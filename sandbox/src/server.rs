@@ -11,6 +11,7 @@ use tokio::runtime::Handle;
 use tokio::sync::oneshot;
 
 use crate::apps;
+use crate::chaos::ChaosEngine;
 use crate::faults::FaultQueue;
 use crate::pipeline::pipeline;
 use crate::rate::RateLimit;
@@ -32,9 +33,10 @@ pub(crate) async fn start(config: Sandbox) -> Result<RunningSandbox, SandboxErro
         page_size: config.page_size,
         next_link_base: config.next_link_base.unwrap_or_else(|| base_url.clone()),
         base_url,
-        log: RequestLog::default(),
+        log: RequestLog::new(config.record_requests),
         faults: FaultQueue::default(),
         rate: RateLimit::new(config.hourly_limit),
+        chaos: config.chaos.map(ChaosEngine::new),
     });
     let (stop, stopped) = oneshot::channel::<()>();
     let app = router(Arc::clone(&shared));

@@ -2,6 +2,7 @@
 
 use crate::auth::Verifier;
 use crate::catalog::App;
+use crate::chaos::ChaosEngine;
 use crate::faults::FaultQueue;
 use crate::rate::RateLimit;
 use crate::record::RequestLog;
@@ -24,4 +25,6 @@ pub(crate) struct Shared {
     pub(crate) faults: FaultQueue,
     /// The `X-Rate-Limit` budget.
     pub(crate) rate: RateLimit,
+    /// Random faults, when configured.
+    pub(crate) chaos: Option<ChaosEngine>,
 }

@@ -7,6 +7,7 @@ mod common;
 
 mod client_sandbox;
 mod generated_copy;
+mod hostile;
 mod library_dependencies;
 mod paging_retries;
 mod quickstart;
