@@ -14,7 +14,8 @@ use futures_util::StreamExt as _;
 const CHUNK: usize = 1 << 20;
 
 /// Serves `GET /download?mb=N`: N chunks of 1 MiB, chunk `i` filled with the byte `i`;
-/// `GET /missing` answers an App Store Connect error document.
+/// `GET /cut` sends a few bytes, then breaks the connection; `GET /missing` answers an App
+/// Store Connect error document.
 async fn serve() -> String {
     let router = Router::new()
         .route(
@@ -28,6 +29,18 @@ async fn serve() -> String {
                     Ok::<_, Infallible>(Bytes::from(vec![(index % 251) as u8; CHUNK]))
                 });
                 Body::from_stream(chunks)
+            }),
+        )
+        .route(
+            "/cut",
+            get(|| async {
+                let first = futures_util::stream::iter([Ok(Bytes::from_static(b"first bytes"))]);
+                // The pause lets the head and the first bytes leave before the break.
+                let broken = futures_util::stream::once(async {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                    Err(std::io::Error::other("the server stopped mid-body"))
+                });
+                Body::from_stream(first.chain(broken))
             }),
         )
         .route(
@@ -148,5 +161,32 @@ async fn an_error_answer_is_decoded_not_streamed() {
             assert_eq!(error.errors[0].code, "NOT_FOUND");
         }
         other => panic!("expected the API error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_body_cut_short_ends_the_stream_with_the_bytes_received() {
+    let base = serve().await;
+    let request = Request::new("Download", Method::GET, "/cut");
+    let body = client(&base)
+        .execute_stream(request)
+        .await
+        .expect("the answer starts")
+        .body;
+    let items: Vec<Result<Bytes, Error>> = body.collect().await;
+    let (last, first) = items.split_last().expect("items");
+    let received: usize = first
+        .iter()
+        .map(|chunk| chunk.as_ref().expect("a chunk").len())
+        .sum();
+    assert_eq!(received, b"first bytes".len());
+    match last {
+        Err(Error::CutShort {
+            status: 200,
+            received: 11,
+            declared: None,
+            ..
+        }) => {}
+        other => panic!("expected CutShort after 11 bytes, got {other:?}"),
     }
 }
