@@ -10,6 +10,7 @@ use futures_core::Stream;
 use futures_util::StreamExt as _;
 use tokio::io::{AsyncWrite, AsyncWriteExt as _};
 
+use crate::body;
 use crate::client::Client;
 use crate::error::Error;
 use crate::execute::SuccessBody;
@@ -40,18 +41,12 @@ impl ByteStream {
                     Some((Ok(chunk), Some((answer, received))))
                 }
                 Ok(None) => None,
-                Err(source) if source.is_timeout() => {
-                    Some((Err(Error::from_reqwest(operation, source)), None))
-                }
                 Err(source) => {
-                    let error = Error::CutShort {
-                        operation,
-                        status,
-                        received,
-                        declared,
-                        source,
-                    };
-                    Some((Err(error), None))
+                    let error = Error::from_reqwest(operation, source);
+                    Some((
+                        Err(body::cut_short(error, status, received, declared)),
+                        None,
+                    ))
                 }
             }
         });

@@ -10,12 +10,12 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::http::header::{CONTENT_LENGTH, RETRY_AFTER};
+use axum::http::header::CONTENT_LENGTH;
 use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use futures_util::{StreamExt as _, stream};
 
-use crate::faults::fault_error;
+use crate::faults::Fault;
 
 /// The most bytes of an answer that a reset reads in order to cut it.
 const MAX_CUT_BODY: usize = 1 << 20;
@@ -226,21 +226,15 @@ pub(crate) enum Decision {
 impl Decision {
     /// The answer sent instead of running the request, for 429 and 503.
     pub(crate) fn early_answer(&self) -> Option<Response> {
-        match self {
-            Decision::RateLimited(retry_after) => {
-                let mut response = fault_error(StatusCode::TOO_MANY_REQUESTS).into_response();
-                if let Some(seconds) = retry_after {
-                    response
-                        .headers_mut()
-                        .insert(RETRY_AFTER, HeaderValue::from(*seconds));
-                }
-                Some(response)
-            }
-            Decision::Unavailable => {
-                Some(fault_error(StatusCode::SERVICE_UNAVAILABLE).into_response())
-            }
-            Decision::Pass | Decision::Reset { .. } | Decision::Slow(_) => None,
-        }
+        let fault = match self {
+            Decision::RateLimited(retry_after) => Fault::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                retry_after.map(HeaderValue::from),
+            ),
+            Decision::Unavailable => Fault::new(StatusCode::SERVICE_UNAVAILABLE, None),
+            Decision::Pass | Decision::Reset { .. } | Decision::Slow(_) => return None,
+        };
+        Some(fault.response())
     }
 
     /// The answer as sent: delayed when slow, cut when reset, else unchanged.
@@ -329,6 +323,9 @@ impl ChaosEngine {
 
 #[cfg(test)]
 mod tests {
+    use axum::http::header::RETRY_AFTER;
+    use axum::response::IntoResponse;
+
     use super::*;
 
     fn sample(chaos: &Chaos, n: usize) -> Vec<Decision> {

@@ -17,6 +17,14 @@ pub(crate) struct Fault {
 }
 
 impl Fault {
+    /// A failure answering `status`, with `Retry-After` when given.
+    pub(crate) fn new(status: StatusCode, retry_after: Option<HeaderValue>) -> Fault {
+        Fault {
+            status,
+            retry_after,
+        }
+    }
+
     /// The Apple-shaped error answer, with `Retry-After` when configured.
     pub(crate) fn response(&self) -> Response {
         let mut response = fault_error(self.status).into_response();
@@ -50,13 +58,8 @@ impl FaultQueue {
             }
             value
         });
-        self.lock().push_back((
-            Fault {
-                status,
-                retry_after,
-            },
-            times,
-        ));
+        self.lock()
+            .push_back((Fault::new(status, retry_after), times));
     }
 
     /// Takes the next pending fault, if any.

@@ -29,13 +29,6 @@ pub(crate) struct RequestLog {
     count: AtomicUsize,
 }
 
-impl Default for RequestLog {
-    /// A log that keeps every request.
-    fn default() -> Self {
-        RequestLog::new(true)
-    }
-}
-
 impl RequestLog {
     /// An empty log that keeps requests if `recording`, else only counts them.
     pub(crate) fn new(recording: bool) -> Self {
