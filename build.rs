@@ -1,30 +1,72 @@
-//! Generates the App Store Connect client from the connector definition at the crate root.
+//! Puts the App Store Connect client generated from the connector definition at the crate
+//! root into `OUT_DIR`.
+//!
+//! With the `regenerate` feature (which this crate's own tests, examples and benches turn
+//! on), the generator runs on the definition. Without it, a crate that depends on this one
+//! compiles no generator: the committed copy in `generated/` is used, after checking that
+//! the definition is the one the copy was generated from (kept in `generated/definition/`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-const SPEC: &str = "apiDefinition.swagger.json";
-const PROPERTIES: &str = "apiProperties.json";
+/// The connector's files, as named at the crate root and in `generated/definition/`.
+const DEFINITION: [&str; 2] = ["apiDefinition.swagger.json", "apiProperties.json"];
+/// The committed copy of the client, and the definition it was generated from.
+#[cfg(not(feature = "regenerate"))]
+const COPY: &str = "generated/app_store_connect.rs";
+#[cfg(not(feature = "regenerate"))]
+const SNAPSHOT: &str = "generated/definition";
 
 fn main() {
-    println!("cargo::rerun-if-changed={SPEC}");
-    println!("cargo::rerun-if-changed={PROPERTIES}");
+    for file in DEFINITION {
+        println!("cargo::rerun-if-changed={file}");
+    }
     let Some(out_dir) = std::env::var_os("OUT_DIR") else {
-        eprintln!("OUT_DIR is not set; run this through cargo");
-        std::process::exit(1);
+        fail("OUT_DIR is not set; run this through cargo");
     };
     let out = PathBuf::from(out_dir).join("app_store_connect.rs");
-    match connector_codegen::Generator::new(SPEC)
-        .properties(PROPERTIES)
-        .write(&out)
-    {
-        Ok(warnings) => {
-            for warning in warnings {
-                println!("cargo::warning={warning}");
-            }
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            std::process::exit(1);
+    if let Err(message) = write_client(&out) {
+        fail(&message);
+    }
+}
+
+/// Generates the client from the definition.
+#[cfg(feature = "regenerate")]
+fn write_client(out: &Path) -> Result<(), String> {
+    let warnings = connector_codegen::Generator::new(DEFINITION[0])
+        .properties(DEFINITION[1])
+        .write(out)
+        .map_err(|error| error.to_string())?;
+    for warning in warnings {
+        println!("cargo::warning={warning}");
+    }
+    Ok(())
+}
+
+/// Copies the committed client, once the definition is known to be the one it was
+/// generated from.
+#[cfg(not(feature = "regenerate"))]
+fn write_client(out: &Path) -> Result<(), String> {
+    println!("cargo::rerun-if-changed={COPY}");
+    for file in DEFINITION {
+        println!("cargo::rerun-if-changed={SNAPSHOT}/{file}");
+        let current =
+            std::fs::read(file).map_err(|error| format!("cannot read {file}: {error}"))?;
+        let snapshot = Path::new(SNAPSHOT).join(file);
+        if std::fs::read(&snapshot).ok().as_ref() != Some(&current) {
+            return Err(format!(
+                "{file} differs from {}, the definition {COPY} was generated from: \
+                 regenerate the client with `UPDATE_GENERATED=1 cargo test --workspace` \
+                 (or build with `--features regenerate`)",
+                snapshot.display()
+            ));
         }
     }
+    std::fs::copy(COPY, out)
+        .map(drop)
+        .map_err(|error| format!("cannot copy {COPY} to {}: {error}", out.display()))
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
 }

@@ -258,6 +258,28 @@ pub struct Constraints {
     pub one_of: Vec<serde_json::Number>,
 }
 
+impl Operation {
+    /// Whether the operation sends a `multipart/form-data` body: it consumes one, or a form
+    /// field is a file.
+    pub fn sends_multipart(&self) -> bool {
+        let mut form = self
+            .params
+            .iter()
+            .filter(|param| param.location == ParamLocation::FormData)
+            .peekable();
+        form.peek().is_some() && (self.multipart || form.any(|param| param.ty == TypeRef::Bytes))
+    }
+}
+
+impl Api {
+    /// The features of `connector-runtime` the generated code needs: `multipart` when an
+    /// operation sends a `multipart/form-data` body.
+    pub fn runtime_features(&self) -> Vec<&'static str> {
+        let multipart = self.operations.iter().any(Operation::sends_multipart);
+        multipart.then_some("multipart").into_iter().collect()
+    }
+}
+
 impl Constraints {
     /// Whether nothing is checked.
     pub fn is_empty(&self) -> bool {

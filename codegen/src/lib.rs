@@ -70,6 +70,9 @@ pub struct Generated {
     pub warnings: Vec<String>,
     /// The API's title.
     pub title: String,
+    /// The features of `connector-runtime` the code needs: `multipart` when an operation
+    /// sends `multipart/form-data`. A crate that includes the code turns them on.
+    pub runtime_features: Vec<String>,
 }
 
 impl Generator {
@@ -202,6 +205,7 @@ pub fn generate_from_str_with(
     let code = emit::emit(spec_path, &api, options)?;
     Ok(Generated {
         code,
+        runtime_features: api.runtime_features().into_iter().map(Into::into).collect(),
         warnings: api.warnings,
         title: api.title,
     })

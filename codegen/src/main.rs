@@ -200,6 +200,7 @@ fn generate(
     let crate_spec = CrateSpec {
         name: name.unwrap_or_else(|| standalone::package_name(&default_name(spec))),
         runtime_path: runtime_path.unwrap_or_else(default_runtime_path),
+        runtime_features: generated.runtime_features.clone(),
     };
     match standalone::write(out, &crate_spec, &generated.code, &generated.title) {
         Ok(()) => ExitCode::SUCCESS,

@@ -11,6 +11,8 @@ pub struct CrateSpec {
     pub name: String,
     /// The `connector-runtime` crate the generated code depends on.
     pub runtime_path: PathBuf,
+    /// The features of `connector-runtime` the code needs ([`crate::Generated::runtime_features`]).
+    pub runtime_features: Vec<String>,
 }
 
 /// A package name from free text: lower-case words joined by `-`, starting with a letter.
@@ -31,6 +33,16 @@ pub fn package_name(text: &str) -> String {
 /// The `Cargo.toml` of the crate. It has no `[workspace]` table, so it can join one.
 pub fn manifest(spec: &CrateSpec) -> String {
     let runtime = spec.runtime_path.display().to_string().replace('\\', "/");
+    let features = if spec.runtime_features.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = spec
+            .runtime_features
+            .iter()
+            .map(|feature| format!("\"{feature}\""))
+            .collect();
+        format!(", features = [{}]", quoted.join(", "))
+    };
     format!(
         "[package]\n\
          name = \"{name}\"\n\
@@ -39,7 +51,7 @@ pub fn manifest(spec: &CrateSpec) -> String {
          publish = false\n\
          \n\
          [dependencies]\n\
-         connector-runtime = {{ path = \"{runtime}\" }}\n\
+         connector-runtime = {{ path = \"{runtime}\"{features} }}\n\
          serde_json = \"1\"\n",
         name = spec.name,
     )
@@ -100,9 +112,22 @@ mod tests {
         let manifest = manifest(&CrateSpec {
             name: "demo".into(),
             runtime_path: "/opt/runtime".into(),
+            runtime_features: Vec::new(),
         });
         assert!(manifest.contains("name = \"demo\""));
         assert!(manifest.contains("connector-runtime = { path = \"/opt/runtime\" }"));
         assert!(!manifest.contains("[workspace]"));
+    }
+
+    #[test]
+    fn the_manifest_turns_on_the_runtime_features_the_code_needs() {
+        let manifest = manifest(&CrateSpec {
+            name: "uploads".into(),
+            runtime_path: "/opt/runtime".into(),
+            runtime_features: vec!["multipart".into()],
+        });
+        assert!(manifest.contains(
+            "connector-runtime = { path = \"/opt/runtime\", features = [\"multipart\"] }"
+        ));
     }
 }

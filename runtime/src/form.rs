@@ -16,6 +16,10 @@ enum Part {
     },
     File {
         name: String,
+        #[cfg_attr(
+            not(feature = "multipart"),
+            expect(dead_code, reason = "only a multipart body names the file")
+        )]
         file_name: String,
         bytes: Vec<u8>,
     },
@@ -82,6 +86,7 @@ impl Form {
     }
 
     /// A multipart body, made anew for every attempt.
+    #[cfg(feature = "multipart")]
     pub(crate) fn multipart_form(&self) -> reqwest::multipart::Form {
         self.parts
             .iter()
@@ -97,6 +102,29 @@ impl Form {
                 ),
             })
     }
+}
+
+/// Marks generated code that sends `multipart/form-data` bodies: nothing when the
+/// `multipart` feature is on, a compile error saying to turn it on when it is off.
+#[cfg(feature = "multipart")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! requires_multipart {
+    () => {};
+}
+
+/// Marks generated code that sends `multipart/form-data` bodies: nothing when the
+/// `multipart` feature is on, a compile error saying to turn it on when it is off.
+#[cfg(not(feature = "multipart"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! requires_multipart {
+    () => {
+        ::core::compile_error!(
+            "this client sends multipart/form-data bodies: turn on the `multipart` feature of \
+             connector-runtime (`connector-runtime = { version = \"0.1\", features = [\"multipart\"] }`)"
+        );
+    };
 }
 
 #[cfg(test)]
@@ -121,6 +149,7 @@ mod tests {
         form.file("upload", "report.csv".to_owned(), b"a,b".to_vec());
         assert!(form.is_multipart());
         assert_eq!(form.text_fields().count(), 0);
+        #[cfg(feature = "multipart")]
         assert!(form.multipart_form().boundary().len() > 10);
         assert_eq!(
             format!("{form:?}"),

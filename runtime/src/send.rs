@@ -1,5 +1,6 @@
 //! Putting one attempt on the wire: headers, credential, body.
 
+use reqwest::RequestBuilder;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use url::Url;
 
@@ -27,7 +28,7 @@ impl Client {
         if let Some(body) = request.body() {
             builder = builder.body(body.to_vec());
         } else if form.is_multipart() {
-            builder = builder.multipart(form.multipart_form());
+            builder = multipart(builder, request)?;
         } else if !form.is_empty() {
             builder = builder
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -41,6 +42,24 @@ impl Client {
 }
 
 /// `url` plus the credential query pairs, if the request has any.
+/// Puts the form on `builder` as `multipart/form-data`.
+#[cfg(feature = "multipart")]
+fn multipart(builder: RequestBuilder, request: &Request) -> Result<RequestBuilder, Error> {
+    Ok(builder.multipart(request.form().multipart_form()))
+}
+
+/// Refuses a multipart form: this build cannot encode one.
+#[cfg(not(feature = "multipart"))]
+fn multipart(_: RequestBuilder, request: &Request) -> Result<RequestBuilder, Error> {
+    Err(Error::InvalidRequest {
+        operation: request.operation(),
+        parameter: "form".into(),
+        reason: "is sent as multipart/form-data, which needs the `multipart` feature of \
+                 connector-runtime"
+            .into(),
+    })
+}
+
 fn url_to_send(request: &Request, url: &Url, secret: Option<&Secret>) -> Url {
     let names = request.credential_query_names();
     match secret {

@@ -14,6 +14,9 @@ pub fn build_fn(operation: &Operation) -> TokenStream {
     let method = ident(&operation.method);
     let path = path_expression(operation);
     let mut steps = Vec::new();
+    if operation.sends_multipart() {
+        steps.push(quote! { ::connector_runtime::requires_multipart!(); });
+    }
     let has_form = operation
         .params
         .iter()

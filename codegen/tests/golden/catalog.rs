@@ -663,6 +663,8 @@ pub mod operations {
                     ]
                         .concat(),
                 );
+
+                ::connector_runtime::requires_multipart!();
                 request.multipart();
                 self.parameters.apply(OPERATION_ID, &mut request)?;
                 request.header("X-Api-Version", "2024-01");

@@ -117,6 +117,7 @@ fn one(connector: &Connector, out: &Path, runtime: &Path) -> Outcome {
     let spec = CrateSpec {
         name: crate_name.clone(),
         runtime_path: runtime.to_owned(),
+        runtime_features: generated.runtime_features.clone(),
     };
     let folder = out.join("crates").join(&crate_name);
     if let Err(error) = standalone::write(&folder, &spec, &generated.code, &generated.title) {
