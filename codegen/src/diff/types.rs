@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{Change, ChangeKind, Impact, change, field_text, type_text};
-use crate::ir::{Api, EnumDef, Field, TypeDef, TypeKind, UnionDef};
+use crate::ir::{Api, EnumDef, Field, TypeDef, TypeKind, TypeRef, UnionDef};
 
 /// A public item that names a type: its declaration, or a `pub use` of a shared one.
 enum Declared<'a> {
@@ -61,8 +61,8 @@ pub fn compare(old: &Api, new: &Api) -> Vec<Change> {
                 "new type".to_owned(),
                 Impact::Compatible,
             )),
-            (Some(Declared::Type(old)), Declared::Type(new)) => {
-                changes.extend(compare_type(path, old, new));
+            (Some(Declared::Type(old)), Declared::Type(after)) => {
+                changes.extend(compare_type(path, old, after, new));
             }
             (Some(Declared::ReExport(old)), Declared::ReExport(new)) if old == new => {}
             (Some(_), _) => changes.push(change(
@@ -114,17 +114,74 @@ fn module_of(path: &str) -> &str {
         .map_or("", |(module, _)| module)
 }
 
-fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
+/// What `ty`, spelled in `module` (empty for `models`), stands for in `api` once the shared
+/// type aliases it names are followed. A type users wrote against the old crate still
+/// compiles against the new one when it stands for what the new crate declares.
+fn resolved(ty: &TypeRef, api: &Api, module: &str) -> TypeRef {
+    fn follow(ty: &TypeRef, api: &Api, module: &str, depth: usize) -> TypeRef {
+        let shared = match ty {
+            TypeRef::Model(name) => Some(name),
+            TypeRef::Named(name) if module.is_empty() => Some(name),
+            TypeRef::Vec(item) => return TypeRef::Vec(Box::new(follow(item, api, module, depth))),
+            TypeRef::Map(value) => {
+                return TypeRef::Map(Box::new(follow(value, api, module, depth)));
+            }
+            _ => None,
+        };
+        let target = shared.and_then(|name| api.models.iter().find(|def| &def.name == name));
+        match target.map(|def| &def.kind) {
+            // Aliases of aliases end; a cycle of them stops at a bound rather than loop.
+            Some(TypeKind::Alias(target)) if depth < 32 => follow(target, api, "", depth + 1),
+            Some(_) => TypeRef::Model(target.map(|def| def.name.clone()).unwrap_or_default()),
+            None => ty.clone(),
+        }
+    }
+    follow(ty, api, module, 0)
+}
+
+/// [`field_text`] of the type `field` stands for in `api` (see [`resolved`]).
+fn resolved_field_text(field: &Field, api: &Api, module: &str) -> String {
+    let field = Field {
+        ty: resolved(&field.ty, api, module),
+        ..field.clone()
+    };
+    field_text(&field, module)
+}
+
+/// The struct a shared alias stands for in `api`, when it stands for one.
+fn aliased_struct<'a>(target: &TypeRef, api: &'a Api) -> Option<(&'a TypeDef, &'a [Field])> {
+    let TypeRef::Model(name) = resolved(target, api, "") else {
+        return None;
+    };
+    let def = api.models.iter().find(|def| def.name == name)?;
+    match &def.kind {
+        TypeKind::Struct(fields) => Some((def, fields)),
+        _ => None,
+    }
+}
+
+fn compare_type(path: &str, old: &TypeDef, new: &TypeDef, new_api: &Api) -> Vec<Change> {
     let module = module_of(path);
     let changed =
         |detail: String, impact| change(path.to_owned(), ChangeKind::Changed, detail, impact);
     let mut changes = Vec::new();
+    // A struct that became an alias can be sent and read as the type it stands for.
+    let traits_of = match (&old.kind, &new.kind) {
+        (TypeKind::Struct(_), TypeKind::Alias(target)) => {
+            aliased_struct(target, new_api).map_or(new, |(def, _)| def)
+        }
+        _ => new,
+    };
     for (trait_name, had, has) in [
-        ("Serialize (it can be sent)", old.serialize, new.serialize),
+        (
+            "Serialize (it can be sent)",
+            old.serialize,
+            traits_of.serialize,
+        ),
         (
             "Deserialize (it can be read)",
             old.deserialize,
-            new.deserialize,
+            traits_of.deserialize,
         ),
     ] {
         match (had, has) {
@@ -137,7 +194,23 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
     }
     match (&old.kind, &new.kind) {
         (TypeKind::Struct(before), TypeKind::Struct(after)) => {
-            changes.extend(compare_struct(path, (old, before), (new, after)));
+            changes.extend(compare_struct(path, (old, before), (new, after), new_api));
+        }
+        (TypeKind::Struct(before), TypeKind::Alias(target))
+            if aliased_struct(target, new_api).is_some_and(|(def, after)| {
+                let path = format!("models::{}", def.name);
+                compare_struct(&path, (old, before), (def, after), new_api)
+                    .iter()
+                    .all(|change| change.impact != Impact::Breaking)
+            }) =>
+        {
+            changes.push(changed(
+                format!(
+                    "is now another name for {}, which has every member it had",
+                    type_text(target, module)
+                ),
+                Impact::Compatible,
+            ));
         }
         (TypeKind::Enum(before), TypeKind::Enum(after)) => {
             changes.extend(compare_enum(path, before, after));
@@ -146,8 +219,9 @@ fn compare_type(path: &str, old: &TypeDef, new: &TypeDef) -> Vec<Change> {
             changes.extend(compare_union(path, before, after));
         }
         (TypeKind::Alias(before), TypeKind::Alias(after)) => {
+            let same = resolved(before, new_api, module) == resolved(after, new_api, module);
             let (before, after) = (type_text(before, module), type_text(after, module));
-            if before != after {
+            if before != after && !same {
                 changes.push(changed(
                     format!("now stands for {after} instead of {before}"),
                     Impact::Breaking,
@@ -203,6 +277,7 @@ fn compare_struct(
     path: &str,
     (old_def, old): (&TypeDef, &[Field]),
     (new_def, new): (&TypeDef, &[Field]),
+    new_api: &Api,
 ) -> Vec<Change> {
     let module = module_of(path);
     let mut changes = Vec::new();
@@ -218,9 +293,9 @@ fn compare_struct(
             Impact::Breaking,
         ));
     }
-    let before: BTreeMap<&str, String> = old
+    let before: BTreeMap<&str, &Field> = old
         .iter()
-        .map(|field| (field.rust_name.as_str(), field_text(field, module)))
+        .map(|field| (field.rust_name.as_str(), field))
         .collect();
     for field in new {
         let item = format!("{path}.{}", field.rust_name);
@@ -232,12 +307,20 @@ fn compare_struct(
                 format!("new member `{}: {ty}`", field.rust_name),
                 Impact::Compatible,
             )),
-            Some(previous) if *previous != ty => changes.push(change(
-                item,
-                ChangeKind::Changed,
-                format!("the member's type changes from {previous} to {ty}"),
-                Impact::Breaking,
-            )),
+            Some(previous)
+                if resolved_field_text(previous, new_api, module)
+                    != resolved_field_text(field, new_api, module) =>
+            {
+                changes.push(change(
+                    item,
+                    ChangeKind::Changed,
+                    format!(
+                        "the member's type changes from {} to {ty}",
+                        field_text(previous, module)
+                    ),
+                    Impact::Breaking,
+                ))
+            }
             Some(_) => {}
         }
     }

@@ -285,3 +285,56 @@ fn the_command_prints_json_and_fails_on_breaking_changes_when_asked() {
     );
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+/// Definitions where `Folder` and `Document` name other models, as connectors write
+/// `{"$ref": ...}` definitions: `lookup` holds the members of the model `Lookup`.
+fn aliases(folder: Value, document: Value, lookup: Value) -> Value {
+    spec(
+        json!([]),
+        json!({
+            "Thing": {"type": "object", "properties": {
+                "folder": {"$ref": "#/definitions/Folder"},
+                "document": {"$ref": "#/definitions/Document"},
+                "lookup": {"$ref": "#/definitions/Lookup"}
+            }},
+            "Folder": folder,
+            "Document": document,
+            "Lookup": {"type": "object", "properties": lookup}
+        }),
+    )
+}
+
+#[test]
+fn a_model_that_becomes_another_name_for_a_model_with_its_members_is_compatible() {
+    let members = json!({"name": {"type": "string"}});
+    let old = aliases(
+        json!({"type": "object", "properties": members}),
+        json!({"$ref": "#/definitions/Folder"}),
+        json!({"name": {"type": "string"}, "code": {"type": "string"}}),
+    );
+    let new = aliases(
+        json!({"$ref": "#/definitions/Lookup"}),
+        json!({"$ref": "#/definitions/Lookup"}),
+        json!({"name": {"type": "string"}, "code": {"type": "string"}}),
+    );
+    let renamed = report(&old, &new);
+    let folder = entry(&renamed, "models::Folder");
+    assert_eq!(folder.impact, Impact::Compatible, "{folder:?}");
+    assert!(folder.detail.contains("another name for"), "{folder:?}");
+    // `Document` stood for `Folder`, which is now `Lookup`: the same type as before.
+    assert!(
+        renamed.changes.iter().all(|c| c.item != "models::Document"),
+        "{:#?}",
+        renamed.changes
+    );
+    assert_ne!(renamed.bump, Bump::Major, "{:#?}", renamed.changes);
+
+    let fewer = aliases(
+        json!({"$ref": "#/definitions/Lookup"}),
+        json!({"$ref": "#/definitions/Lookup"}),
+        json!({"code": {"type": "string"}}),
+    );
+    let lost = report(&old, &fewer);
+    assert_eq!(entry(&lost, "models::Folder").impact, Impact::Breaking);
+    assert_eq!(lost.bump, Bump::Major);
+}
