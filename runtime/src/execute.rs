@@ -212,9 +212,9 @@ impl Client {
         secret: Option<&Secret>,
         success: SuccessBody,
     ) -> Result<Answer, Error> {
-        let answer = self.send(request, url, secret).await?;
+        let mut answer = self.send(request, url, secret).await?;
         let status = answer.status();
-        let headers = answer.headers().clone();
+        let headers = std::mem::take(answer.headers_mut());
         if success == SuccessBody::Open && status.is_success() {
             return Ok(Answer {
                 status,
