@@ -57,6 +57,8 @@ impl Bench {
                 .apps(apps)
                 .page_size(PAGE)
                 .rate_limit(u32::MAX)
+                // A log that grew with every request would slow later benchmarks down.
+                .record_requests(false)
                 .start()
                 .await
                 .expect("the sandbox starts on 127.0.0.1")

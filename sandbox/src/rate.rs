@@ -12,13 +12,24 @@ pub(crate) const DEFAULT_HOURLY_LIMIT: u32 = 3600;
 /// The span over which requests count against the limit.
 const WINDOW: Duration = Duration::from_secs(3600);
 
+/// How finely the window is counted: requests admitted within one second of the first of
+/// them share a count, and come back together.
+const BUCKET: Duration = Duration::from_secs(1);
+
 /// A budget of `limit` requests in any rolling hour: a request spends one, and it comes
-/// back an hour later.
+/// back an hour later. Requests are counted per second, so the record stays small however
+/// many requests a long run sends.
 #[derive(Debug)]
 pub(crate) struct RateLimit {
     limit: u32,
-    /// When each request still inside the window was admitted, oldest first.
-    spent: Mutex<VecDeque<Instant>>,
+    spent: Mutex<Spent>,
+}
+
+/// The requests inside the window: counts per second, oldest first, and their sum.
+#[derive(Debug, Default)]
+struct Spent {
+    seconds: VecDeque<(Instant, u32)>,
+    total: u32,
 }
 
 impl RateLimit {
@@ -26,7 +37,7 @@ impl RateLimit {
     pub(crate) fn new(limit: u32) -> Self {
         RateLimit {
             limit,
-            spent: Mutex::new(VecDeque::new()),
+            spent: Mutex::new(Spent::default()),
         }
     }
 
@@ -38,17 +49,21 @@ impl RateLimit {
     /// Spends one request at `now`. A refused request spends nothing.
     fn take_at(&self, now: Instant) -> Option<u32> {
         let mut spent = self.spent.lock().unwrap_or_else(PoisonError::into_inner);
-        while spent
-            .front()
-            .is_some_and(|&at| now.saturating_duration_since(at) >= WINDOW)
+        while let Some(&(at, count)) = spent.seconds.front()
+            && now.saturating_duration_since(at) >= WINDOW
         {
-            spent.pop_front();
+            spent.seconds.pop_front();
+            spent.total -= count;
         }
-        let used = u32::try_from(spent.len()).unwrap_or(u32::MAX);
+        let used = spent.total;
         if used >= self.limit {
             return None;
         }
-        spent.push_back(now);
+        match spent.seconds.back_mut() {
+            Some((at, count)) if now.saturating_duration_since(*at) < BUCKET => *count += 1,
+            _ => spent.seconds.push_back((now, 1)),
+        }
+        spent.total += 1;
         Some(self.limit - used - 1)
     }
 
@@ -87,5 +102,20 @@ mod tests {
             rate.take_at(start + WINDOW + Duration::from_secs(1800)),
             Some(0)
         );
+    }
+
+    #[test]
+    fn a_busy_second_is_one_count_that_comes_back_whole() {
+        let rate = RateLimit::new(1000);
+        let start = Instant::now();
+        for n in 0..600 {
+            rate.take_at(start + Duration::from_millis(n));
+        }
+        assert_eq!(rate.spent.lock().unwrap().seconds.len(), 1);
+        assert_eq!(
+            rate.take_at(start + Duration::from_secs(2)),
+            Some(1000 - 601)
+        );
+        assert_eq!(rate.take_at(start + WINDOW), Some(1000 - 2));
     }
 }
