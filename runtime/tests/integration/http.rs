@@ -297,3 +297,44 @@ async fn json_body_is_sent() {
     assert_eq!(seen[0].method, Method::POST);
     assert_eq!(seen[0].header("content-type"), Some("application/json"));
 }
+
+/// A POST carrying a form with a file, which makes it `multipart/form-data`.
+fn upload() -> Request {
+    let mut request = Request::new("Upload", Method::POST, "/upload");
+    request.credential_header("authorization", "Bearer ", "");
+    request.form_field("title", "report");
+    request.form_file("file", "report.csv", b"a,b\n1,2\n".to_vec());
+    request
+}
+
+#[cfg(feature = "multipart")]
+#[tokio::test]
+async fn a_form_with_a_file_is_sent_as_multipart() {
+    let (base, log) = serve(|_, _| Reply::json(200, json!({}))).await;
+    client(&base)
+        .execute::<Value>(upload())
+        .await
+        .expect("the form is sent");
+    let seen = recorded(&log);
+    assert_eq!(seen.len(), 1);
+    let content_type = seen[0].header("content-type").expect("a content type");
+    assert!(
+        content_type.starts_with("multipart/form-data; boundary="),
+        "{content_type}"
+    );
+}
+
+#[cfg(not(feature = "multipart"))]
+#[tokio::test]
+async fn a_multipart_form_is_refused_before_sending_without_the_feature() {
+    let (base, log) = serve(|_, _| Reply::json(200, json!({}))).await;
+    let error = client(&base)
+        .execute::<Value>(upload())
+        .await
+        .expect_err("nothing can encode the form");
+    assert!(
+        matches!(&error, Error::InvalidRequest { reason, .. } if reason.contains("`multipart` feature")),
+        "{error}"
+    );
+    assert!(recorded(&log).is_empty(), "nothing reaches the server");
+}
