@@ -32,14 +32,10 @@ fn main() {
 /// Generates the client from the definition.
 #[cfg(feature = "regenerate")]
 fn write_client(out: &Path) -> Result<(), String> {
-    let warnings = connector_codegen::Generator::new(DEFINITION[0])
+    connector_codegen::Generator::new(DEFINITION[0])
         .properties(DEFINITION[1])
-        .write(out)
-        .map_err(|error| error.to_string())?;
-    for warning in warnings {
-        println!("cargo::warning={warning}");
-    }
-    Ok(())
+        .write_in_build_script(out)
+        .map_err(|error| error.to_string())
 }
 
 /// Copies the committed client, once the definition is known to be the one it was

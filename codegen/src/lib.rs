@@ -11,7 +11,7 @@
 //! let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("api.rs");
 //! connector_codegen::Generator::new("apiDefinition.swagger.json")
 //!     .properties("apiProperties.json")
-//!     .write(&out)
+//!     .write_in_build_script(&out) // warnings become `cargo::warning` lines
 //!     .unwrap();
 //! ```
 
@@ -172,6 +172,19 @@ impl Generator {
             })?;
         }
         Ok(generated.warnings)
+    }
+
+    /// [`Generator::write`] for a build script: writes the code to `out` and prints each
+    /// warning as a `cargo::warning` line, which Cargo shows to whoever builds the crate.
+    ///
+    /// # Errors
+    ///
+    /// As [`Generator::write`].
+    pub fn write_in_build_script(&self, out: &Path) -> Result<(), Error> {
+        for warning in self.write(out)? {
+            println!("cargo::warning={warning}");
+        }
+        Ok(())
     }
 }
 
