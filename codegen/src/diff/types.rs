@@ -128,11 +128,13 @@ fn resolved(ty: &TypeRef, api: &Api, module: &str) -> TypeRef {
             }
             _ => None,
         };
-        let target = shared.and_then(|name| api.models.iter().find(|def| &def.name == name));
-        match target.map(|def| &def.kind) {
+        match shared.and_then(|name| api.models.iter().find(|def| &def.name == name)) {
             // Aliases of aliases end; a cycle of them stops at a bound rather than loop.
-            Some(TypeKind::Alias(target)) if depth < 32 => follow(target, api, "", depth + 1),
-            Some(_) => TypeRef::Model(target.map(|def| def.name.clone()).unwrap_or_default()),
+            Some(TypeDef {
+                kind: TypeKind::Alias(target),
+                ..
+            }) if depth < 32 => follow(target, api, "", depth + 1),
+            Some(def) => TypeRef::Model(def.name.clone()),
             None => ty.clone(),
         }
     }

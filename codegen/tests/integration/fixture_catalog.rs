@@ -19,6 +19,15 @@ fn client() -> catalog::Client {
         .unwrap()
 }
 
+/// The query a built request carries, as name and value pairs.
+fn query(request: &connector_runtime::Request) -> Vec<(&str, &str)> {
+    request
+        .query_pairs()
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect()
+}
+
 fn parameter_of(error: Error) -> String {
     match error {
         Error::InvalidRequest { parameter, .. } => parameter,
@@ -119,11 +128,7 @@ fn query_parameters_keep_their_wire_names_and_order() {
         .top(5)
         .build()
         .unwrap();
-    let pairs: Vec<_> = request
-        .query_pairs()
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
+    let pairs = query(&request);
     assert_eq!(
         pairs,
         [
@@ -331,11 +336,7 @@ fn form_fields_are_urlencoded_or_multipart_as_the_operation_consumes() {
 fn internal_parameters_with_defaults_are_sent_automatically() {
     let request = client().get_status("given").build().unwrap();
     assert_eq!(request.path(), "/versions/v%202/status");
-    let pairs: Vec<_> = request
-        .query_pairs()
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
+    let pairs = query(&request);
     assert_eq!(
         pairs,
         [
