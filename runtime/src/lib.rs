@@ -46,6 +46,7 @@ mod builder;
 mod client;
 mod connection;
 mod credential_query;
+mod deferred;
 mod download;
 pub mod encode;
 pub mod enums;
@@ -74,6 +75,7 @@ pub use builder::{
     DEFAULT_USER_AGENT,
 };
 pub use client::{APP_STORE_CONNECT_URL, Client};
+pub use deferred::{Deferred, DeferredError};
 pub use download::ByteStream;
 pub use error::{ApiError, ApiErrorEntry, ApiErrorSource, Error};
 pub use paging::{Page, Stream};
