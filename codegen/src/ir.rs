@@ -316,6 +316,9 @@ pub enum TypeRef {
     Vec(Box<TypeRef>),
     /// A map from strings.
     Map(Box<TypeRef>),
+    /// A member kept as JSON text and decoded on demand
+    /// (`::connector_runtime::Deferred`); see [`crate::Options::defer`].
+    Deferred(Box<TypeRef>),
 }
 
 impl TypeRef {

@@ -50,6 +50,11 @@ pub struct Options {
     /// Keep only the operations with these tags (ignoring case) or path prefixes (starting
     /// with `/`), and the types they reach; all of them when empty.
     pub only: Vec<String>,
+    /// JSON names of members to decode on demand, as `::connector_runtime::Deferred<T>`,
+    /// in the structs only answers carry: an answer then decodes faster, and a caller
+    /// who reads the member calls `decode()`. Only objects, lists and maps are deferred.
+    /// None by default.
+    pub defer: Vec<String>,
 }
 
 impl Default for Options {
@@ -57,6 +62,7 @@ impl Default for Options {
         Self {
             operation_table: true,
             only: Vec::new(),
+            defer: Vec::new(),
         }
     }
 }
@@ -97,10 +103,25 @@ impl Generator {
         self
     }
 
+    /// Decodes the members with these JSON names on demand; see [`Options::defer`].
+    pub fn defer<I, S>(&mut self, members: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.options.defer = members.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// Whether to generate the operation table; see [`Options::operation_table`].
     pub fn operation_table(&mut self, generate: bool) -> &mut Self {
         self.options.operation_table = generate;
         self
+    }
+
+    /// The options set so far.
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 
     /// Also reads policies and connection parameters from `apiProperties.json` at `path`.

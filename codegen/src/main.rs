@@ -1,5 +1,6 @@
 //! `connector-codegen generate <apiDefinition.swagger.json> [--properties <apiProperties.json>]
-//! --out <dir> [--name <crate>] [--runtime-path <dir>]`: writes a standalone crate.
+//! --out <dir> [--name <crate>] [--runtime-path <dir>] [--only …] [--defer …]`: writes a
+//! standalone crate.
 //!
 //! `connector-codegen diff OLD NEW [--old-properties P] [--new-properties P]`: what the
 //! change from OLD to NEW means for users of the generated crate, and the version bump.
@@ -26,30 +27,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Writes a crate (Cargo.toml and src/lib.rs) with a client for one connector.
-    Generate {
-        /// The connector's apiDefinition.swagger.json.
-        spec: PathBuf,
-        /// The connector's apiProperties.json (policies and connection parameters).
-        #[arg(long)]
-        properties: Option<PathBuf>,
-        /// The directory to write the crate to.
-        #[arg(long)]
-        out: PathBuf,
-        /// The package name; by default derived from the spec's folder name.
-        #[arg(long)]
-        name: Option<String>,
-        /// The connector-runtime crate to depend on; by default the one beside this generator.
-        #[arg(long)]
-        runtime_path: Option<PathBuf>,
-        /// Leave out the operation table (`OPERATIONS`) for callers that pick operations at
-        /// run time: the crate checks faster.
-        #[arg(long)]
-        no_operation_table: bool,
-        /// Keep only the operations with these tags or path prefixes (`/v1/apps`), and the
-        /// types they reach; repeat the flag or separate them with commas.
-        #[arg(long, value_delimiter = ',')]
-        only: Vec<String>,
-    },
+    Generate(GenerateArgs),
     /// Lists what changes for users of the generated crate between two definitions, each
     /// change marked breaking or compatible, and the version bump it implies.
     Diff {
@@ -75,6 +53,37 @@ enum Command {
     },
 }
 
+/// What `generate` reads and writes.
+#[derive(Debug, clap::Args)]
+struct GenerateArgs {
+    /// The connector's apiDefinition.swagger.json.
+    spec: PathBuf,
+    /// The connector's apiProperties.json (policies and connection parameters).
+    #[arg(long)]
+    properties: Option<PathBuf>,
+    /// The directory to write the crate to.
+    #[arg(long)]
+    out: PathBuf,
+    /// The package name; by default derived from the spec's folder name.
+    #[arg(long)]
+    name: Option<String>,
+    /// The connector-runtime crate to depend on; by default the one beside this generator.
+    #[arg(long)]
+    runtime_path: Option<PathBuf>,
+    /// Leave out the operation table (`OPERATIONS`) for callers that pick operations at
+    /// run time: the crate checks faster.
+    #[arg(long)]
+    no_operation_table: bool,
+    /// Keep only the operations with these tags or path prefixes (`/v1/apps`), and the
+    /// types they reach; repeat the flag or separate them with commas.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+    /// Decode the answer members with these JSON names (`relationships`) only when the
+    /// caller asks, as `connector_runtime::Deferred`; answers then decode faster.
+    #[arg(long, value_delimiter = ',')]
+    defer: Vec<String>,
+}
+
 /// How `diff` prints its report.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum Format {
@@ -91,23 +100,7 @@ enum FailOn {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Generate {
-            spec,
-            properties,
-            out,
-            name,
-            runtime_path,
-            no_operation_table,
-            only,
-        } => generate(
-            &spec,
-            properties.as_deref(),
-            &out,
-            name,
-            runtime_path,
-            no_operation_table,
-            only,
-        ),
+        Command::Generate(args) => generate(args),
         Command::Diff {
             old,
             new,
@@ -173,18 +166,13 @@ fn diff(
 }
 
 /// `generate`: writes the standalone crate.
-fn generate(
-    spec: &Path,
-    properties: Option<&Path>,
-    out: &Path,
-    name: Option<String>,
-    runtime_path: Option<PathBuf>,
-    no_operation_table: bool,
-    only: Vec<String>,
-) -> ExitCode {
-    let mut generator = Generator::new(spec);
-    generator.operation_table(!no_operation_table).only(only);
-    if let Some(properties) = properties {
+fn generate(args: GenerateArgs) -> ExitCode {
+    let mut generator = Generator::new(&args.spec);
+    generator
+        .operation_table(!args.no_operation_table)
+        .only(args.only)
+        .defer(args.defer);
+    if let Some(properties) = &args.properties {
         generator.properties(properties);
     }
     let generated = match generator.generate() {
@@ -198,11 +186,13 @@ fn generate(
         eprintln!("warning: {warning}");
     }
     let crate_spec = CrateSpec {
-        name: name.unwrap_or_else(|| standalone::package_name(&default_name(spec))),
-        runtime_path: runtime_path.unwrap_or_else(default_runtime_path),
+        name: args
+            .name
+            .unwrap_or_else(|| standalone::package_name(&default_name(&args.spec))),
+        runtime_path: args.runtime_path.unwrap_or_else(default_runtime_path),
         runtime_features: generated.runtime_features.clone(),
     };
-    match standalone::write(out, &crate_spec, &generated.code, &generated.title) {
+    match standalone::write(&args.out, &crate_spec, &generated.code, &generated.title) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");

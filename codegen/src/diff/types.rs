@@ -126,6 +126,9 @@ fn resolved(ty: &TypeRef, api: &Api, module: &str) -> TypeRef {
             TypeRef::Map(value) => {
                 return TypeRef::Map(Box::new(follow(value, api, module, depth)));
             }
+            TypeRef::Deferred(inner) => {
+                return TypeRef::Deferred(Box::new(follow(inner, api, module, depth)));
+            }
             _ => None,
         };
         match shared.and_then(|name| api.models.iter().find(|def| &def.name == name)) {

@@ -57,6 +57,10 @@ fn serde_traits(def: &TypeDef) -> &'static str {
     }
 }
 
+/// What the documentation of a member decoded on demand adds.
+const DEFERRED_DOC: &str =
+    "Kept as the JSON text received: [`decode`](connector_runtime::Deferred::decode) reads it.";
+
 /// `model! { struct … }` for a struct.
 pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
     let mut text = Text::default();
@@ -91,8 +95,19 @@ pub fn model(def: &TypeDef, fields: &[Field], place: &Place<'_>) -> String {
             text.line(2, &format!(".. => pub {}: {ty},", field.rust_name));
             continue;
         }
-        if let Some(doc) = &field.doc {
-            text.docs(2, &docs::lines([Para::Spec(doc)]));
+        let deferred = matches!(field.ty, TypeRef::Deferred(_))
+            .then_some(Para::Own(DEFERRED_DOC))
+            .into_iter();
+        let field_docs = docs::lines(
+            field
+                .doc
+                .as_deref()
+                .map(Para::Spec)
+                .into_iter()
+                .chain(deferred),
+        );
+        if !field_docs.is_empty() {
+            text.docs(2, &field_docs);
         }
         if field.deprecated {
             text.line(

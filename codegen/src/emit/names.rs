@@ -65,6 +65,10 @@ pub fn rust_type(ty: &TypeRef, place: &Place<'_>) -> TokenStream {
             let value = rust_type(value, place);
             quote! { ::std::collections::BTreeMap<String, #value> }
         }
+        TypeRef::Deferred(inner) => {
+            let inner = rust_type(inner, place);
+            quote! { ::connector_runtime::Deferred<#inner> }
+        }
     }
 }
 
@@ -95,6 +99,9 @@ pub fn type_text(ty: &TypeRef, place: &Place<'_>) -> String {
             "::std::collections::BTreeMap<String, {}>",
             type_text(value, place)
         ),
+        TypeRef::Deferred(inner) => {
+            format!("::connector_runtime::Deferred<{}>", type_text(inner, place))
+        }
     }
 }
 
@@ -107,6 +114,7 @@ mod tests {
         let types = [
             TypeRef::Vec(Box::new(TypeRef::Model("App".into()))),
             TypeRef::Map(Box::new(TypeRef::Named("Value2".into()))),
+            TypeRef::Deferred(Box::new(TypeRef::Named("Links".into()))),
             TypeRef::Json,
             TypeRef::Bytes,
         ];

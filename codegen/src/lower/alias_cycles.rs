@@ -36,7 +36,9 @@ fn cut(
     seen: &mut Vec<String>,
 ) -> bool {
     match ty {
-        TypeRef::Vec(inner) | TypeRef::Map(inner) => cut(inner, owner, aliases, seen),
+        TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Deferred(inner) => {
+            cut(inner, owner, aliases, seen)
+        }
         TypeRef::Model(name) if reaches(name, owner, aliases, seen) => {
             *ty = TypeRef::Json;
             true
@@ -74,7 +76,9 @@ fn mentions(
     seen: &mut Vec<String>,
 ) -> bool {
     match ty {
-        TypeRef::Vec(inner) | TypeRef::Map(inner) => mentions(inner, owner, aliases, seen),
+        TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Deferred(inner) => {
+            mentions(inner, owner, aliases, seen)
+        }
         TypeRef::Model(name) => reaches(name, owner, aliases, seen),
         _ => false,
     }

@@ -80,7 +80,7 @@ pub fn visit(
     reached: &mut Reached,
 ) {
     let (name, in_models) = match ty {
-        TypeRef::Vec(inner) | TypeRef::Map(inner) => {
+        TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Deferred(inner) => {
             return visit(inner, in_models, local, models, reached);
         }
         TypeRef::Named(name) => (name, in_models),

@@ -2,6 +2,7 @@
 
 pub mod alias_cycles;
 pub mod connection;
+pub mod deferred;
 pub mod direction;
 pub mod models;
 pub mod only;
@@ -147,6 +148,7 @@ pub fn lower(
         only::prune_models(&mut models, &operations);
     }
     direction::mark(&mut models, &mut operations, options.operation_table);
+    deferred::apply(&mut models, &mut operations, &options.defer);
     Ok(Api {
         title: swagger
             .info

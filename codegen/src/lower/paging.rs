@@ -73,6 +73,7 @@ fn in_models(ty: &TypeRef) -> TypeRef {
         TypeRef::Named(name) => TypeRef::Model(name.clone()),
         TypeRef::Vec(item) => TypeRef::Vec(Box::new(in_models(item))),
         TypeRef::Map(value) => TypeRef::Map(Box::new(in_models(value))),
+        TypeRef::Deferred(inner) => TypeRef::Deferred(Box::new(in_models(inner))),
         other => other.clone(),
     }
 }

@@ -110,7 +110,9 @@ fn reduce_kind(
 fn for_each_type(kind: &mut TypeKind, visit: &mut impl FnMut(&mut TypeRef)) {
     fn walk(ty: &mut TypeRef, visit: &mut impl FnMut(&mut TypeRef)) {
         match ty {
-            TypeRef::Vec(inner) | TypeRef::Map(inner) => walk(inner, visit),
+            TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Deferred(inner) => {
+                walk(inner, visit);
+            }
             other => visit(other),
         }
     }

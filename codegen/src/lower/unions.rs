@@ -125,6 +125,7 @@ pub fn variant_name(ty: &TypeRef) -> String {
         TypeRef::F32 | TypeRef::F64 => "Number".to_owned(),
         TypeRef::Vec(_) => "List".to_owned(),
         TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Deferred(inner) => variant_name(inner),
         TypeRef::Json | TypeRef::Unit => "Json".to_owned(),
         TypeRef::Bytes => "Bytes".to_owned(),
     }

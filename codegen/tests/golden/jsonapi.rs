@@ -190,7 +190,8 @@ pub mod models {
             "type" => pub r#type: AppType,
             "id" => pub id: String,
             "attributes" => pub attributes: Option<AppAttributes>,
-            "relationships" => pub relationships: Option<AppRelationships>,
+            /// Kept as the JSON text received: [`decode`](connector_runtime::Deferred::decode) reads it.
+            "relationships" => pub relationships: Option<::connector_runtime::Deferred<AppRelationships>>,
             "links" => pub links: Option<ResourceLinks>,
         }
     }
@@ -242,7 +243,8 @@ pub mod models {
             "type" => pub r#type: BuildType,
             "id" => pub id: String,
             "attributes" => pub attributes: Option<BuildAttributes>,
-            "relationships" => pub relationships: Option<BuildRelationships>,
+            /// Kept as the JSON text received: [`decode`](connector_runtime::Deferred::decode) reads it.
+            "relationships" => pub relationships: Option<::connector_runtime::Deferred<BuildRelationships>>,
         }
     }
 

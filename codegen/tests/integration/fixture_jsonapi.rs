@@ -33,6 +33,32 @@ fn the_base_url_takes_the_server_variables_defaults() {
 }
 
 #[test]
+fn relationships_decode_on_demand_with_the_path_of_what_does_not_fit() {
+    let page: AppsResponse = serde_json::from_value(json!({
+        "data": [
+            {"type": "apps", "id": "1", "relationships": {"builds": {"data": [{"type": "builds", "id": "7"}]}}},
+            {"type": "apps", "id": "2", "relationships": {"builds": {"data": [{"type": "builds", "id": 8}]}}}
+        ],
+        "links": {"self": "https://eu.store.example.com/api/v1/apps"}
+    }))
+    .unwrap();
+    let first = page.data[0]
+        .relationships
+        .as_ref()
+        .unwrap()
+        .decode()
+        .unwrap();
+    assert_eq!(first.builds.unwrap().data[0].id, "7");
+    let error = page.data[1]
+        .relationships
+        .as_ref()
+        .unwrap()
+        .decode()
+        .unwrap_err();
+    assert_eq!(error.path, "builds.data[0].id", "{error}");
+}
+
+#[test]
 fn included_resources_decode_by_their_type() {
     let page: AppsResponse = serde_json::from_value(json!({
         "data": [{"type": "apps", "id": "1", "attributes": {"name": "Maps", "nickname": null, "platform": "VISION_OS"}}],

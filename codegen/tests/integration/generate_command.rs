@@ -109,3 +109,33 @@ fn the_package_is_named_after_the_file_or_after_the_folder_of_a_generic_file_nam
     }
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+#[test]
+fn defer_keeps_the_named_answer_members_as_text() {
+    let out = scratch("defer");
+    let output = generate(&[
+        &fixture("jsonapi.openapi.json"),
+        "--out",
+        &out.display().to_string(),
+        "--defer",
+        "relationships,included",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lib = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
+    assert!(
+        lib.contains("pub relationships: Option<::connector_runtime::Deferred<AppRelationships>>"),
+        "{lib}"
+    );
+    assert!(
+        lib.contains(
+            "pub included: Option<::connector_runtime::Deferred<Vec<AppsResponseIncluded>>>"
+        ),
+        "{lib}"
+    );
+    std::fs::remove_dir_all(&out).unwrap();
+}
