@@ -6,6 +6,10 @@
 //! compiles no generator: the committed copy in `generated/` is used, after checking that
 //! the definition is the one the copy was generated from (kept in `generated/definition/`).
 
+#[cfg(feature = "regenerate")]
+#[path = "generator.rs"]
+mod generator;
+
 use std::path::{Path, PathBuf};
 
 /// The connector's files, as named at the crate root and in `generated/definition/`.
@@ -32,8 +36,8 @@ fn main() {
 /// Generates the client from the definition.
 #[cfg(feature = "regenerate")]
 fn write_client(out: &Path) -> Result<(), String> {
-    connector_codegen::Generator::new(DEFINITION[0])
-        .properties(DEFINITION[1])
+    println!("cargo::rerun-if-changed=generator.rs");
+    generator::generator(Path::new(""))
         .write_in_build_script(out)
         .map_err(|error| error.to_string())
 }

@@ -908,7 +908,9 @@ pub mod operations {
                 /// attributes
                 "attributes" => pub attributes: Option<DataAttributes>,
                 /// relationships
-                "relationships" => pub relationships: Option<DataRelationships>,
+                ///
+                /// Kept as the JSON text received: [`decode`](connector_runtime::Deferred::decode) reads it.
+                "relationships" => pub relationships: Option<::connector_runtime::Deferred<DataRelationships>>,
             }
         }
 
@@ -1245,7 +1247,9 @@ pub mod operations {
                 /// attributes
                 "attributes" => pub attributes: Option<DataAttributes>,
                 /// relationships
-                "relationships" => pub relationships: Option<DataRelationships>,
+                ///
+                /// Kept as the JSON text received: [`decode`](connector_runtime::Deferred::decode) reads it.
+                "relationships" => pub relationships: Option<::connector_runtime::Deferred<DataRelationships>>,
                 /// links
                 "links" => pub links: Option<DataLinks>,
             }

@@ -5,22 +5,13 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use connector_codegen::Generator;
-
-/// The definition files, as named at the repository root and in `generated/definition/`.
-pub const FILES: [&str; 2] = ["apiDefinition.swagger.json", "apiProperties.json"];
+use super::generator::{FILES, generator};
 
 const SNAPSHOT: &str = "generated/definition";
 const CHANGES: &str = "generated/CHANGES.md";
 const TITLE: &str = "# Changes of the generated client\n\n\
     What each regeneration means for users of the crate, newest first \
     (`connector-codegen diff`).\n";
-
-fn generator(folder: &Path) -> Generator {
-    let mut generator = Generator::new(folder.join(FILES[0]));
-    generator.properties(folder.join(FILES[1]));
-    generator
-}
 
 /// Whether the snapshot holds the current definition files.
 pub fn snapshot_is_current(root: &Path) -> bool {

@@ -36,13 +36,8 @@ async fn list_apps_decodes_a_page_with_fields_the_spec_does_not_know() {
     );
     assert_eq!(attributes.sku.as_deref(), Some("ZEN-TIMER"));
     assert_eq!(attributes.primary_locale.as_deref(), Some("en-US"));
-    let links = first
-        .relationships
-        .as_ref()
-        .unwrap()
-        .ci_product
-        .as_ref()
-        .unwrap();
+    let relationships = first.relationships.as_ref().unwrap().decode().unwrap();
+    let links = relationships.ci_product.as_ref().unwrap();
     assert!(links.links.as_ref().unwrap().related.is_some());
     assert_eq!(
         page.body

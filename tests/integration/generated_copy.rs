@@ -4,14 +4,16 @@
 
 #[path = "../common/changelog.rs"]
 mod changelog;
+#[path = "../../generator.rs"]
+mod generator;
 
 use std::path::{Path, PathBuf};
 
-use connector_codegen::{Generator, generate_from_str};
+use connector_codegen::generate_from_str_with;
 use serde_json::{Value, json};
 
-const SPEC: &str = "apiDefinition.swagger.json";
-const PROPERTIES: &str = "apiProperties.json";
+const SPEC: &str = generator::FILES[0];
+const PROPERTIES: &str = generator::FILES[1];
 const COPY: &str = "generated/app_store_connect.rs";
 
 fn root() -> PathBuf {
@@ -21,10 +23,11 @@ fn root() -> PathBuf {
 fn generate(spec: &Value, properties: &Value) -> String {
     let spec = serde_json::to_string_pretty(spec).unwrap();
     let properties = serde_json::to_string_pretty(properties).unwrap();
-    generate_from_str(
+    generate_from_str_with(
         Path::new(SPEC),
         &spec,
         Some((Path::new(PROPERTIES), &properties)),
+        generator::generator(&root()).options(),
     )
     .unwrap()
     .code
@@ -36,11 +39,7 @@ fn read_json(name: &str) -> Value {
 
 #[test]
 fn the_committed_copy_matches_the_connector() {
-    let generated = Generator::new(root().join(SPEC))
-        .properties(root().join(PROPERTIES))
-        .generate()
-        .unwrap()
-        .code;
+    let generated = generator::generator(&root()).generate().unwrap().code;
     let copy = root().join(COPY);
     if std::env::var_os("UPDATE_GENERATED").is_some_and(|value| value == "1") {
         std::fs::write(&copy, &generated).unwrap();
@@ -57,11 +56,7 @@ fn the_committed_copy_matches_the_connector() {
 #[test]
 fn the_build_script_and_the_generator_agree() {
     let built = include_str!(concat!(env!("OUT_DIR"), "/app_store_connect.rs"));
-    let fresh = Generator::new(root().join(SPEC))
-        .properties(root().join(PROPERTIES))
-        .generate()
-        .unwrap()
-        .code;
+    let fresh = generator::generator(&root()).generate().unwrap().code;
     assert_eq!(built, fresh, "build.rs and the generator disagree");
 }
 

@@ -122,7 +122,14 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // The bodies of the generated client's operations, alone and as whole answers.
-    let _ = response::json::<list_apps::Body>(answer.body);
+    if let Ok(page) = response::json::<list_apps::Body>(answer.body) {
+        // Members decoded on demand decode on their own, into a value or an error.
+        for app in &page.data {
+            if let Some(relationships) = &app.relationships {
+                let _ = relationships.decode().map_err(|error| error.to_string());
+            }
+        }
+    }
     let _ = response::json::<read_app::Body>(answer.body);
     let _ = response::json::<serde_json::Value>(answer.body);
     let _ = response::json::<()>(answer.body);
