@@ -186,6 +186,7 @@ fn field_text(field: &crate::ir::Field, module: &str) -> String {
 fn readable(text: &str) -> String {
     text.replace("::std::collections::", "")
         .replace("::serde_json::", "serde_json::")
+        .replace("::connector_runtime::", "connector_runtime::")
         .replace("operations::::", "")
 }
 

@@ -161,6 +161,37 @@ fn members_of_answers_are_compatible_and_retyped_or_removed_ones_break() {
 }
 
 #[test]
+fn a_deferred_member_whose_type_changes_breaks() {
+    let with_links = |links: Value| {
+        let spec = spec(
+            json!([]),
+            thing(
+                json!({"id": {"type": "string"}, "links": links}),
+                json!(["id"]),
+            ),
+        );
+        let mut options = Options::default();
+        options.defer = vec!["links".to_owned()];
+        lower_from_str(Path::new("spec.json"), &spec.to_string(), None, &options).unwrap()
+    };
+    let object = with_links(json!({"type": "object", "properties": {"self": {"type": "string"}}}));
+    let list = with_links(json!({"type": "array", "items": {"type": "string"}}));
+    let report = diff::compare(&object, &list, true);
+    let change = entry(&report, "models::Thing.links");
+    assert_eq!(change.impact, Impact::Breaking);
+    assert!(
+        change
+            .detail
+            .contains("Option<connector_runtime::Deferred<ThingLinks>>")
+            && change
+                .detail
+                .contains("Option<connector_runtime::Deferred<Vec<String>>>"),
+        "{}",
+        change.detail
+    );
+}
+
+#[test]
 fn a_required_member_of_a_request_model_breaks_its_constructor() {
     let with_body = |required: Value| {
         spec(
