@@ -3,20 +3,34 @@
 //! object, a list or a map) becomes `::connector_runtime::Deferred<T>`.
 //!
 //! Structs that requests carry keep their members as they are, so building a request never
-//! needs JSON text. Runs after [`direction::mark`](super::direction::mark), which says
-//! which structs those are.
+//! needs JSON text, and so do the fields paging reads (the items and the way to the next
+//! link). Runs after [`direction::mark`](super::direction::mark), which says which structs
+//! requests carry.
+
+use std::collections::BTreeSet;
 
 use crate::ir::{Operation, TypeDef, TypeKind, TypeRef};
+
+/// A struct field: the operation whose module declares the struct (`None` for `models`),
+/// the struct's name and the field's Rust name.
+type FieldKey = (Option<usize>, String, String);
 
 /// Wraps the listed members of every answer-only struct in `Deferred`.
 pub fn apply(models: &mut [TypeDef], operations: &mut [Operation], members: &[String]) {
     if members.is_empty() {
         return;
     }
-    let types = operations
+    let kept = paging_fields(models, operations);
+    let local = operations
         .iter_mut()
-        .flat_map(|operation| operation.types.iter_mut());
-    for def in models.iter_mut().chain(types) {
+        .enumerate()
+        .flat_map(|(index, operation)| {
+            operation
+                .types
+                .iter_mut()
+                .map(move |def| (Some(index), def))
+        });
+    for (scope, def) in models.iter_mut().map(|def| (None, def)).chain(local) {
         if def.serialize {
             continue;
         }
@@ -24,13 +38,67 @@ pub fn apply(models: &mut [TypeDef], operations: &mut [Operation], members: &[St
             continue;
         };
         for field in fields {
-            if !field.flatten && members.contains(&field.wire_name) && structured(&field.ty) {
-                let ty = std::mem::replace(&mut field.ty, TypeRef::Unit);
-                field.ty = TypeRef::Deferred(Box::new(ty));
-                // `Deferred` holds text, so a type that contains itself needs no box.
-                field.boxed = false;
+            let key = (scope, def.name.clone(), field.rust_name.clone());
+            if field.flatten
+                || !members.contains(&field.wire_name)
+                || !structured(&field.ty)
+                || kept.contains(&key)
+            {
+                continue;
             }
+            let ty = std::mem::replace(&mut field.ty, TypeRef::Unit);
+            field.ty = TypeRef::Deferred(Box::new(ty));
+            // `Deferred` holds text, so a type that contains itself needs no box.
+            field.boxed = false;
         }
+    }
+}
+
+/// The fields the generated `Page` impls read: each pageable answer's items field, and
+/// the fields leading to its next link.
+fn paging_fields(models: &[TypeDef], operations: &[Operation]) -> BTreeSet<FieldKey> {
+    let mut kept = BTreeSet::new();
+    for (index, operation) in operations.iter().enumerate() {
+        let Some(paging) = &operation.paging else {
+            continue;
+        };
+        let mut at = declared(&operation.response, index);
+        if let Some((scope, name)) = &at {
+            kept.insert((*scope, name.clone(), paging.items_field.clone()));
+        }
+        for (field, _) in &paging.next {
+            let Some((scope, name)) = at else {
+                break;
+            };
+            kept.insert((scope, name.clone(), field.clone()));
+            let scope_types = match scope {
+                Some(_) => &operation.types[..],
+                None => models,
+            };
+            at = scope_types
+                .iter()
+                .find(|def| def.name == name)
+                .and_then(|def| match &def.kind {
+                    TypeKind::Struct(fields) => fields.iter().find(|f| &f.rust_name == field),
+                    _ => None,
+                })
+                .and_then(|next| {
+                    declared(&next.ty, index).map(|(next_scope, next_name)| {
+                        // A type named in a shared model is a shared model too.
+                        (if scope.is_none() { None } else { next_scope }, next_name)
+                    })
+                });
+        }
+    }
+    kept
+}
+
+/// Where the struct `ty` names is declared: in operation `index`'s module or in `models`.
+fn declared(ty: &TypeRef, index: usize) -> Option<(Option<usize>, String)> {
+    match ty {
+        TypeRef::Named(name) => Some((Some(index), name.clone())),
+        TypeRef::Model(name) => Some((None, name.clone())),
+        _ => None,
     }
 }
 
@@ -101,6 +169,49 @@ mod tests {
             types(&models[1]),
             [(&links, true), (&tags, true), (&TypeRef::String, true)],
             "what requests carry is left alone"
+        );
+    }
+
+    #[test]
+    fn what_paging_reads_stays_typed() {
+        let spec = serde_json::json!({
+            "swagger": "2.0",
+            "info": {"title": "Gifts", "version": "1"},
+            "paths": {"/gifts": {"get": {
+                "operationId": "ListGifts",
+                "x-ms-pageable": {"nextLinkName": "nextLink", "itemName": "value"},
+                "responses": {"200": {"description": "ok", "schema": {
+                    "type": "object",
+                    "properties": {
+                        "value": {"type": "array", "items": {"$ref": "#/definitions/Gift"}},
+                        "nextLink": {"type": "string"}
+                    }
+                }}}
+            }}},
+            "definitions": {"Gift": {"type": "object", "properties": {
+                "id": {"type": "string"},
+                "value": {"type": "object", "properties": {"amount": {"type": "number"}}}
+            }}}
+        });
+        let mut options = crate::Options::default();
+        options.defer = vec!["value".to_owned()];
+        let code = crate::generate_from_str_with(
+            std::path::Path::new("gifts.json"),
+            &spec.to_string(),
+            None,
+            &options,
+        )
+        .unwrap()
+        .code;
+        assert!(
+            code.contains("\"value\" => pub value: Vec<super::super::models::Gift>,"),
+            "the page's items stay a list: {code}"
+        );
+        assert!(
+            code.contains(
+                "\"value\" => pub value: Option<::connector_runtime::Deferred<GiftValue>>,"
+            ),
+            "a member of the same name elsewhere is deferred: {code}"
         );
     }
 

@@ -84,16 +84,18 @@ fn definition(path: &Path) -> Option<Connector> {
 }
 
 /// Generates every connector's crate under `out/crates`.
-pub fn all(connectors: &[Connector], out: &Path, runtime: &Path) -> Vec<Outcome> {
+/// `defer` names the answer members decoded on demand.
+pub fn all(connectors: &[Connector], out: &Path, runtime: &Path, defer: &[String]) -> Vec<Outcome> {
     connectors
         .iter()
-        .map(|connector| one(connector, out, runtime))
+        .map(|connector| one(connector, out, runtime, defer))
         .collect()
 }
 
-fn one(connector: &Connector, out: &Path, runtime: &Path) -> Outcome {
+fn one(connector: &Connector, out: &Path, runtime: &Path, defer: &[String]) -> Outcome {
     let name = connector.name.clone();
     let mut generator = Generator::new(&connector.definition);
+    generator.defer(defer.iter().cloned());
     if let Some(properties) = &connector.properties {
         generator.properties(properties);
     }

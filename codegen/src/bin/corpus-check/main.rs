@@ -40,6 +40,10 @@ struct Args {
     /// The connector-runtime crate the generated crates depend on.
     #[arg(long)]
     runtime_path: Option<PathBuf>,
+    /// Answer members to decode on demand in every crate (`Generator::defer`), to check
+    /// `Deferred` members wherever they land.
+    #[arg(long, value_delimiter = ',')]
+    defer: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -56,7 +60,7 @@ fn main() -> ExitCode {
         }
     };
     eprintln!("generating {} connectors", connectors.len());
-    let mut outcomes = generate::all(&connectors, &args.out, &runtime);
+    let mut outcomes = generate::all(&connectors, &args.out, &runtime, &args.defer);
     let generated: Vec<_> = outcomes
         .iter()
         .filter_map(generate::Outcome::crate_name)
