@@ -193,8 +193,10 @@ mod tests {
                 "value": {"type": "object", "properties": {"amount": {"type": "number"}}}
             }}}
         });
-        let mut options = crate::Options::default();
-        options.defer = vec!["value".to_owned()];
+        let options = crate::Options {
+            defer: vec!["value".to_owned()],
+            ..crate::Options::default()
+        };
         let code = crate::generate_from_str_with(
             std::path::Path::new("gifts.json"),
             &spec.to_string(),
