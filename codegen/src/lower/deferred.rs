@@ -38,12 +38,9 @@ pub fn apply(models: &mut [TypeDef], operations: &mut [Operation], members: &[St
             continue;
         };
         for field in fields {
-            let key = (scope, def.name.clone(), field.rust_name.clone());
-            if field.flatten
-                || !members.contains(&field.wire_name)
-                || !structured(&field.ty)
-                || kept.contains(&key)
-            {
+            let listed =
+                !field.flatten && members.contains(&field.wire_name) && structured(&field.ty);
+            if !listed || kept.contains(&(scope, def.name.clone(), field.rust_name.clone())) {
                 continue;
             }
             let ty = std::mem::replace(&mut field.ty, TypeRef::Unit);
@@ -62,7 +59,7 @@ fn paging_fields(models: &[TypeDef], operations: &[Operation]) -> BTreeSet<Field
         let Some(paging) = &operation.paging else {
             continue;
         };
-        let mut at = declared(&operation.response, index);
+        let mut at = declared(&operation.response, Some(index));
         if let Some((scope, name)) = &at {
             kept.insert((*scope, name.clone(), paging.items_field.clone()));
         }
@@ -82,21 +79,18 @@ fn paging_fields(models: &[TypeDef], operations: &[Operation]) -> BTreeSet<Field
                     TypeKind::Struct(fields) => fields.iter().find(|f| &f.rust_name == field),
                     _ => None,
                 })
-                .and_then(|next| {
-                    declared(&next.ty, index).map(|(next_scope, next_name)| {
-                        // A type named in a shared model is a shared model too.
-                        (if scope.is_none() { None } else { next_scope }, next_name)
-                    })
-                });
+                .and_then(|next| declared(&next.ty, scope));
         }
     }
     kept
 }
 
-/// Where the struct `ty` names is declared: in operation `index`'s module or in `models`.
-fn declared(ty: &TypeRef, index: usize) -> Option<(Option<usize>, String)> {
+/// Where the struct `ty` names is declared, when it is named in `scope` (an operation's
+/// module, or `models` for `None`): a `Named` type in that same module, a `Model` in
+/// `models`.
+fn declared(ty: &TypeRef, scope: Option<usize>) -> Option<(Option<usize>, String)> {
     match ty {
-        TypeRef::Named(name) => Some((Some(index), name.clone())),
+        TypeRef::Named(name) => Some((scope, name.clone())),
         TypeRef::Model(name) => Some((None, name.clone())),
         _ => None,
     }
